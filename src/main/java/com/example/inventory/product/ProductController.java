@@ -1,0 +1,62 @@
+package com.example.inventory.product;
+
+import java.net.URI;
+
+import com.example.inventory.ledger.MovementView;
+import com.example.inventory.web.PageView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/products")
+class ProductController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ProductService products;
+
+    ProductController(ProductService products) {
+        this.products = products;
+    }
+
+    @PostMapping
+    ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
+        ProductView created = products.create(request.sku(), request.name().strip(), request.stock());
+        URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
+        return ResponseEntity.created(location).body(created);
+    }
+
+    @GetMapping("/{sku}")
+    ProductView get(@PathVariable String sku) {
+        return products.get(sku);
+    }
+
+    @GetMapping
+    PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                               @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return PageView.of(products.list(page, size));
+    }
+
+    @PostMapping("/{sku}/restock")
+    ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
+        return products.restock(sku, request.quantity());
+    }
+
+    @GetMapping("/{sku}/movements")
+    PageView<MovementView> movements(@PathVariable String sku,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        return PageView.of(products.movements(sku, page, size));
+    }
+}

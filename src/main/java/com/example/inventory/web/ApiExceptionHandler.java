@@ -1,0 +1,263 @@
+package com.example.inventory.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import com.example.inventory.product.DuplicateSkuException;
+import com.example.inventory.product.InsufficientStockException;
+import com.example.inventory.product.ProductNotFoundException;
+import com.example.inventory.product.StockLimitExceededException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to an RFC 9457 problem detail with one of the API's {@link ProblemType}s. Spring MVC's own
+ * failures (unknown path, wrong method, wrong media type, unreadable body) are problem details too; nothing a
+ * client sends answers 500.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** Seconds a client should wait before retrying after contention. */
+    public static final String CONTENTION_RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> productNotFound(ProductNotFoundException e) {
+        ProblemDetail problem = Problems.of(ProblemType.PRODUCT_NOT_FOUND, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        return respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> duplicateSku(DuplicateSkuException e) {
+        ProblemDetail problem = Problems.of(ProblemType.DUPLICATE_SKU, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        return respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> insufficientStock(InsufficientStockException e) {
+        ProblemDetail problem = Problems.of(ProblemType.INSUFFICIENT_STOCK, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        problem.setProperty("requested", e.requested());
+        problem.setProperty("available", e.available());
+        return respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {
+        return respond(Problems.validation(e.getMessage(), List.of(new Problems.FieldError("quantity", e.getMessage()))));
+    }
+
+    /** A lock wait that ran into the configured lock timeout (or, should one ever happen, a deadlock). */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> lockTimeout(RuntimeException e) {
+        log.warn("Contention: {}", e.getMessage());
+        return contention("The requested rows are busy; try again shortly");
+    }
+
+    /** A write the database refused: its constraints caught what the application should have. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException e) {
+        log.error("A database constraint rejected a write", e);
+        return respond(Problems.of(ProblemType.DATA_CONFLICT, "The change was rejected by a data constraint"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred"));
+    }
+
+    public static ResponseEntity<ProblemDetail> contention(String detail) {
+        return ResponseEntity.status(ProblemType.CONTENTION.status())
+                .header(HttpHeaders.RETRY_AFTER, CONTENTION_RETRY_AFTER_SECONDS)
+                .body(Problems.of(ProblemType.CONTENTION, detail));
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationFailed(ex, headers, fieldErrors(ex.getBindingResult()), request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof Errors bound) {
+                errors.addAll(fieldErrors(bound));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                    errors.add(new Problems.FieldError(name, error.getDefaultMessage()));
+                }
+            }
+        });
+        return validationFailed(ex, headers, errors, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ex.getPropertyName();
+        String message = "has an invalid value '" + ex.getValue() + "'";
+        if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
+            message = "must be one of " + enumValues(ex.getRequiredType());
+        }
+        return validationFailed(ex, headers, List.of(new Problems.FieldError(name, message)), request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(ProblemType.NOT_FOUND,
+                "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return validationFailed(ex, headers,
+                List.of(new Problems.FieldError(ex.getParameterName(), "is required")), request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException jackson = findCause(ex, JacksonException.class);
+        if (jackson == null) {
+            ProblemDetail problem = Problems.validation("The request body is missing or unreadable", List.of());
+            return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+        }
+        if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
+            ProblemDetail problem = Problems.validation("The request body is not well-formed JSON", List.of());
+            return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+        }
+        String field = path(jackson);
+        String message = jackson instanceof InputCoercionException ? "is out of range"
+                : jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                        ? "must be " + describe(mismatch.getTargetType())
+                        : "has an invalid value";
+        List<Problems.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problems.FieldError(field, message));
+        ProblemDetail problem = Problems.validation(
+                field.isEmpty() ? "The request body has the wrong shape" : "Field '" + field + "' " + message, errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body == null) {
+            body = ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        }
+        if (body instanceof ProblemDetail problem) {
+            Problems.withApiType(problem, statusCode);
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private ResponseEntity<Object> validationFailed(Exception ex, HttpHeaders headers,
+            List<Problems.FieldError> errors, WebRequest request) {
+        List<Problems.FieldError> sorted = errors.stream()
+                .sorted(Comparator.comparing(Problems.FieldError::field).thenComparing(Problems.FieldError::message))
+                .toList();
+        String detail = sorted.isEmpty() ? "The request is invalid"
+                : "The request is invalid: " + sorted.stream().map(e -> e.field() + " " + e.message())
+                        .reduce((a, b) -> a + "; " + b).orElseThrow();
+        ProblemDetail problem = Problems.validation(detail, sorted);
+        return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static List<Problems.FieldError> fieldErrors(Errors errors) {
+        List<Problems.FieldError> result = new ArrayList<>();
+        errors.getFieldErrors().forEach(e -> result.add(new Problems.FieldError(e.getField(), e.getDefaultMessage())));
+        String objectName = errors instanceof BindingResult bound ? bound.getObjectName() : "body";
+        errors.getGlobalErrors().forEach(e -> result.add(new Problems.FieldError(objectName, e.getDefaultMessage())));
+        return result;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + enumValues(type);
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase()).toList()
+                .toString();
+    }
+
+    private static <T extends Throwable> @Nullable T findCause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

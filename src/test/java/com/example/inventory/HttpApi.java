@@ -1,0 +1,118 @@
+package com.example.inventory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real-HTTP client for the tests: what a curl user or another service sends, byte for byte. */
+public final class HttpApi {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final HttpClient client;
+    private final String base;
+
+    public HttpApi(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A unique name for a test's own SKUs and order ids. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, String body) {
+        return post(path, body, "application/json");
+    }
+
+    public Response post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response method(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a product and fails unless the service answers 201. */
+    public JsonNode createProduct(String sku, int stock) {
+        Response response = post("/api/v1/products",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Test " + sku + "\",\"stock\":" + stock + "}");
+        if (response.status() != 201) {
+            throw new IllegalStateException("Could not create " + sku + ": " + response);
+        }
+        return response.json();
+    }
+
+    public int stockOf(String sku) {
+        return get("/api/v1/products/" + sku).json().get("stock").asInt();
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return json.readTree(raw.body());
+        }
+
+        public Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        public String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        /** The problem type's name, e.g. {@code insufficient-stock}. */
+        public String problemType() {
+            String type = json().get("type").asString();
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public String toString() {
+            return status() + " " + body();
+        }
+    }
+}

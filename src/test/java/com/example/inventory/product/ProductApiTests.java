@@ -1,0 +1,251 @@
+package com.example.inventory.product;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.inventory.HttpApi;
+import com.example.inventory.HttpApi.Response;
+import com.example.inventory.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.example.inventory.HttpApi.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class ProductApiTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void createsProductWithLocationAndInitialMovement() {
+        String sku = unique("PHONE");
+        Response created = api.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"Phone\",\"stock\":12}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).contains("/api/v1/products/" + sku);
+        JsonNode product = created.json();
+        assertThat(product.get("sku").asString()).isEqualTo(sku);
+        assertThat(product.get("name").asString()).isEqualTo("Phone");
+        assertThat(product.get("stock").asInt()).isEqualTo(12);
+        assertThat(product.get("reserved").asInt()).isZero();
+        assertThat(product.get("available").asInt()).isEqualTo(12);
+        assertThat(product.has("version")).isTrue();
+        assertThat(product.get("updatedAt").asString()).isNotBlank();
+
+        JsonNode movements = api.get("/api/v1/products/" + sku + "/movements").json();
+        assertThat(movements.get("content")).hasSize(1);
+        JsonNode initial = movements.get("content").get(0);
+        assertThat(initial.get("kind").asString()).isEqualTo("INITIAL");
+        assertThat(initial.get("quantity").asInt()).isEqualTo(12);
+        assertThat(initial.get("stockAfter").asInt()).isEqualTo(12);
+        assertThat(initial.get("sku").asString()).isEqualTo(sku);
+        assertThat(initial.get("reference").isNull()).isTrue();
+        assertThat(initial.has("id")).isTrue();
+        assertThat(initial.has("createdAt")).isTrue();
+    }
+
+    @Test
+    void productWithoutStockHasNoInitialMovement() {
+        String sku = unique("EMPTY");
+        api.createProduct(sku, 0);
+
+        assertThat(api.get("/api/v1/products/" + sku + "/movements").json().get("content")).isEmpty();
+    }
+
+    @Test
+    void getsProductBySku() {
+        String sku = unique("GET");
+        api.createProduct(sku, 3);
+
+        Response response = api.get("/api/v1/products/" + sku);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("stock").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void unknownProductIsProductNotFound() {
+        Response response = api.get("/api/v1/products/NO-SUCH-SKU-1");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.problemType()).isEqualTo("product-not-found");
+        assertThat(response.json().get("sku").asString()).isEqualTo("NO-SUCH-SKU-1");
+        assertThat(response.json().get("title").asString()).isNotBlank();
+        assertThat(response.json().get("detail").asString()).contains("NO-SUCH-SKU-1");
+        assertThat(response.json().get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void duplicateSkuIsConflict() {
+        String sku = unique("DUP");
+        api.createProduct(sku, 1);
+
+        Response response = api.post("/api/v1/products", "{\"sku\":\"" + sku + "\",\"name\":\"Again\",\"stock\":5}");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.problemType()).isEqualTo("duplicate-sku");
+        assertThat(response.json().get("sku").asString()).isEqualTo(sku);
+        assertThat(api.stockOf(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidProductsAreRejectedWithTheFieldsThatFailed() {
+        assertValidation("{\"name\":\"No sku\",\"stock\":1}", "sku");
+        assertValidation("{\"sku\":\"-starts-with-dash\",\"name\":\"x\",\"stock\":1}", "sku");
+        assertValidation("{\"sku\":\"has space\",\"name\":\"x\",\"stock\":1}", "sku");
+        assertValidation("{\"sku\":\"" + "A".repeat(65) + "\",\"name\":\"x\",\"stock\":1}", "sku");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"  \",\"stock\":1}", "name");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\",\"stock\":-1}", "stock");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\",\"stock\":1000000001}", "stock");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\"}", "stock");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\",\"stock\":1.5}", "stock");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\",\"stock\":\"5\"}", "stock");
+        assertValidation("{\"sku\":\"OK-1\",\"name\":\"x\",\"stock\":99999999999999}", "stock");
+        assertValidation("{\"sku\":123,\"name\":\"x\",\"stock\":1}", "sku");
+        assertThat(api.get("/api/v1/products/OK-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedJsonIsValidationProblem() {
+        for (String body : List.of("{\"sku\":", "not json", "", "[]", "null", "\"text\"")) {
+            Response response = api.post("/api/v1/products", body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.problemType()).as(body).isEqualTo("validation");
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void listsProductsSortedBySkuInPages() {
+        String prefix = unique("LIST");
+        List<String> skus = new ArrayList<>();
+        for (String suffix : List.of("C", "A", "B")) {
+            skus.add(prefix + "-" + suffix);
+            api.createProduct(prefix + "-" + suffix, 1);
+        }
+
+        Response response = api.get("/api/v1/products?page=0&size=100");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode page = response.json();
+        List<String> listed = new ArrayList<>();
+        page.get("content").forEach(product -> listed.add(product.get("sku").asString()));
+        assertThat(listed).isSorted();
+        assertThat(listed).containsSubsequence(prefix + "-A", prefix + "-B", prefix + "-C");
+        assertThat(page.get("page").get("number").asInt()).isZero();
+        assertThat(page.get("page").get("size").asInt()).isEqualTo(100);
+        assertThat(page.get("page").get("totalElements").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("page").get("totalPages").asInt()).isGreaterThanOrEqualTo(1);
+
+        JsonNode defaults = api.get("/api/v1/products").json();
+        assertThat(defaults.get("page").get("size").asInt()).isEqualTo(20);
+        JsonNode second = api.get("/api/v1/products?page=1&size=1").json();
+        assertThat(second.get("content")).hasSize(1);
+        assertThat(second.get("page").get("number").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidPagingIsValidationProblem() {
+        for (String query : List.of("page=-1", "size=0", "size=101", "page=abc", "size=1.5")) {
+            Response response = api.get("/api/v1/products?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.problemType()).as(query).isEqualTo("validation");
+            assertThat(response.json().get("errors")).as(query).isNotEmpty();
+        }
+        assertThat(api.get("/api/v1/products/ANY/movements?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void restockRaisesStockAndRecordsMovement() {
+        String sku = unique("RESTOCK");
+        long version = api.createProduct(sku, 5).get("version").asLong();
+
+        Response response = api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":7}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("stock").asInt()).isEqualTo(12);
+        assertThat(response.json().get("available").asInt()).isEqualTo(12);
+        assertThat(response.json().get("version").asLong()).isGreaterThan(version);
+        JsonNode newest = api.get("/api/v1/products/" + sku + "/movements").json().get("content").get(0);
+        assertThat(newest.get("kind").asString()).isEqualTo("RESTOCK");
+        assertThat(newest.get("quantity").asInt()).isEqualTo(7);
+        assertThat(newest.get("stockAfter").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void invalidRestocksChangeNothing() {
+        String sku = unique("BADRESTOCK");
+        api.createProduct(sku, 5);
+
+        for (String body : List.of("{\"quantity\":0}", "{\"quantity\":-3}", "{}", "{\"quantity\":1.5}",
+                "{\"quantity\":1000000001}", "{\"quantity\":", "{\"quantity\":\"2\"}")) {
+            Response response = api.post("/api/v1/products/" + sku + "/restock", body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.problemType()).as(body).isEqualTo("validation");
+        }
+        Response overLimit = api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999999}");
+        assertThat(overLimit.status()).isEqualTo(400);
+        assertThat(overLimit.problemType()).isEqualTo("validation");
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+        assertThat(api.get("/api/v1/products/" + sku + "/movements").json().get("content")).hasSize(1);
+    }
+
+    @Test
+    void restockOfUnknownProductIsNotFound() {
+        Response response = api.post("/api/v1/products/NO-SUCH-SKU-2/restock", "{\"quantity\":1}");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.problemType()).isEqualTo("product-not-found");
+    }
+
+    @Test
+    void movementsAreNewestFirstAndPaged() {
+        String sku = unique("MOVES");
+        api.createProduct(sku, 1);
+        for (int quantity = 1; quantity <= 3; quantity++) {
+            api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":" + quantity + "}");
+        }
+
+        JsonNode page = api.get("/api/v1/products/" + sku + "/movements?page=0&size=2").json();
+
+        assertThat(page.get("content")).hasSize(2);
+        assertThat(page.get("content").get(0).get("quantity").asInt()).isEqualTo(3);
+        assertThat(page.get("content").get(0).get("stockAfter").asInt()).isEqualTo(7);
+        assertThat(page.get("content").get(1).get("quantity").asInt()).isEqualTo(2);
+        assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(4);
+        assertThat(page.get("page").get("totalPages").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/products/" + sku + "/movements").json().get("page").get("size").asInt())
+                .isEqualTo(50);
+    }
+
+    @Test
+    void movementsOfUnknownProductAreNotFound() {
+        Response response = api.get("/api/v1/products/NO-SUCH-SKU-3/movements");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.problemType()).isEqualTo("product-not-found");
+    }
+
+    private void assertValidation(String body, String field) {
+        Response response = api.post("/api/v1/products", body);
+        assertThat(response.status()).as(body).isEqualTo(400);
+        assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        assertThat(response.problemType()).as(body).isEqualTo("validation");
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).as(body).contains(field);
+    }
+}
