@@ -74,6 +74,17 @@ public final class HttpApi {
         return response.json();
     }
 
+    /** {@code POST /api/v1/deductions[?strategy=…]} for {@code sku:quantity} pairs. */
+    public Response deduct(String strategy, String orderId, Object... skuQuantityPairs) {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < skuQuantityPairs.length; i += 2) {
+            items.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skuQuantityPairs[i])
+                    .append("\",\"quantity\":").append(skuQuantityPairs[i + 1]).append('}');
+        }
+        String query = strategy == null ? "" : "?strategy=" + strategy;
+        return post("/api/v1/deductions" + query, "{\"orderId\":\"" + orderId + "\",\"items\":[" + items + "]}");
+    }
+
     public int stockOf(String sku) {
         return get("/api/v1/products/" + sku).json().get("stock").asInt();
     }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.example.inventory.deduction.ContentionException;
+import com.example.inventory.deduction.DeductionNotFoundException;
+import com.example.inventory.deduction.OrderConflictException;
 import com.example.inventory.product.DuplicateSkuException;
 import com.example.inventory.product.InsufficientStockException;
 import com.example.inventory.product.ProductNotFoundException;
@@ -78,6 +81,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {
         return respond(Problems.validation(e.getMessage(), List.of(new Problems.FieldError("quantity", e.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> deductionNotFound(DeductionNotFoundException e) {
+        return respond(Problems.of(ProblemType.DEDUCTION_NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> orderConflict(OrderConflictException e) {
+        ProblemDetail problem = Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> contention(ContentionException e) {
+        return contention(e.getMessage() + "; try again shortly");
     }
 
     /** A lock wait that ran into the configured lock timeout (or, should one ever happen, a deadlock). */

@@ -1,0 +1,104 @@
+package com.example.inventory.deduction;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+/** The stock taken for one order, all lines or none. */
+@Entity
+@Table(name = "deduction")
+class Deduction {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DeductionStatus status;
+
+    @Column(nullable = false, updatable = false, length = 32)
+    private String strategy;
+
+    @Column(nullable = false, updatable = false)
+    private int attempts;
+
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+
+    private Instant cancelledAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deduction_line", joinColumns = @JoinColumn(name = "deduction_id"))
+    @OrderColumn(name = "line_no")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected Deduction() {
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    String getOrderId() {
+        return orderId;
+    }
+
+    DeductionStatus getStatus() {
+        return status;
+    }
+
+    String getStrategy() {
+        return strategy;
+    }
+
+    int getAttempts() {
+        return attempts;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    List<OrderLine> getLines() {
+        return List.copyOf(lines);
+    }
+
+    boolean isCancelled() {
+        return status == DeductionStatus.CANCELLED;
+    }
+
+    /** Whether an order for {@code otherLines} asks for exactly what this deduction took, in any line order. */
+    boolean hasSameLinesAs(List<OrderLine> otherLines) {
+        return quantitiesBySku(lines).equals(quantitiesBySku(otherLines));
+    }
+
+    void markCancelled() {
+        status = DeductionStatus.CANCELLED;
+        cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Map<String, Integer> quantitiesBySku(List<OrderLine> lines) {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+        return quantities;
+    }
+}

@@ -1,0 +1,162 @@
+package com.example.inventory.deduction;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.example.inventory.deduction.strategy.DeductionStrategy;
+import com.example.inventory.deduction.strategy.StockReturns;
+import com.example.inventory.product.InsufficientStockException;
+import com.example.inventory.product.ProductNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Takes stock for orders, all lines or none, once per order; and gives it back on cancellation. */
+@Service
+public class DeductionService {
+
+    private static final Logger log = LoggerFactory.getLogger(DeductionService.class);
+
+    private final DeductionRepository deductions;
+    private final StockReturns stockReturns;
+    private final DeductionSettings settings;
+    private final Map<Strategy, DeductionStrategy> strategies = new EnumMap<>(Strategy.class);
+
+    DeductionService(DeductionRepository deductions, StockReturns stockReturns, DeductionSettings settings,
+                     List<DeductionStrategy> strategies) {
+        this.deductions = deductions;
+        this.stockReturns = stockReturns;
+        this.settings = settings;
+        strategies.forEach(strategy -> this.strategies.put(strategy.name(), strategy));
+    }
+
+    /**
+     * Deducts the stock of every line for {@code orderId}, or nothing. The order id is the idempotency key: if the
+     * order was deducted before (also by a request racing this one), the stored deduction is returned as a replay
+     * and nothing is deducted again.
+     *
+     * @param strategy the strategy to use, or {@code null} for the configured default
+     * @throws ProductNotFoundException when a line's SKU is unknown
+     * @throws InsufficientStockException when a line asks for more than is available
+     * @throws OrderConflictException when the order was deducted before with other lines
+     * @throws ContentionException when the rows could not be had in time (lock timeout, retries exhausted)
+     */
+    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy strategy) {
+        DeductionStrategy chosen = strategies.get(strategy != null ? strategy : settings.strategy());
+        long started = System.nanoTime();
+        try {
+            DeductionView deduction = chosen.inTransactions(attempt -> attempt(orderId, lines, chosen, attempt));
+            log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, chosen.name(),
+                    deduction.attempts(), millisSince(started));
+            return new DeductionOutcome(deduction, false);
+        } catch (OrderAlreadyDeducted e) {
+            DeductionView stored = replay(orderId, lines);
+            log.info("Deduction replayed: order={} strategy={} durationMs={}", orderId, chosen.name(),
+                    millisSince(started));
+            return new DeductionOutcome(stored, true);
+        } catch (InsufficientStockException | ProductNotFoundException | OrderConflictException e) {
+            log.info("Deduction refused: order={} strategy={} durationMs={} reason={}", orderId, chosen.name(),
+                    millisSince(started), e.getMessage());
+            throw e;
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            log.warn("Deduction contention: order={} strategy={} durationMs={} reason=lock timeout", orderId,
+                    chosen.name(), millisSince(started));
+            throw ContentionException.lockTimeout(e);
+        } catch (ContentionException e) {
+            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
+                    chosen.name(), e.attempts(), millisSince(started), e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * @throws DeductionNotFoundException when there is no such deduction
+     */
+    @Transactional(readOnly = true)
+    public DeductionView get(String id) {
+        return parse(id).flatMap(deductions::findById).map(DeductionView::of)
+                .orElseThrow(() -> DeductionNotFoundException.withId(id));
+    }
+
+    /**
+     * @throws DeductionNotFoundException when the order was never deducted
+     */
+    @Transactional(readOnly = true)
+    public DeductionView forOrder(String orderId) {
+        return deductions.findByOrderId(orderId).map(DeductionView::of)
+                .orElseThrow(() -> DeductionNotFoundException.forOrder(orderId));
+    }
+
+    /**
+     * Cancels a deduction and gives its stock back, exactly once: concurrent cancellations queue on the
+     * deduction's row and every later one finds it cancelled and changes nothing.
+     *
+     * @throws DeductionNotFoundException when there is no such deduction
+     */
+    @Transactional
+    public DeductionView cancel(String id) {
+        Deduction deduction = parse(id).flatMap(deductions::findForUpdate)
+                .orElseThrow(() -> DeductionNotFoundException.withId(id));
+        if (!deduction.isCancelled()) {
+            stockReturns.giveBack(deduction.getLines(), deduction.getOrderId());
+            deduction.markCancelled();
+            deductions.flush();
+            log.info("Deduction cancelled: order={} id={}", deduction.getOrderId(), deduction.getId());
+        }
+        return DeductionView.of(deduction);
+    }
+
+    /**
+     * One attempt, inside its own transaction: claim the order id, then take the stock. The claim comes before
+     * any product row is locked, so locks are held only for the stock change itself.
+     */
+    private DeductionView attempt(String orderId, List<OrderLine> lines, DeductionStrategy strategy, int attempt) {
+        UUID id = TimeOrderedUuid.next();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (deductions.claim(id, orderId, strategy.name().value(), attempt, createdAt) == 0) {
+            throw new OrderAlreadyDeducted();
+        }
+        deductions.addLines(id, lines.stream().map(OrderLine::sku).toArray(String[]::new),
+                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new));
+        strategy.takeStock(lines, orderId);
+        return DeductionView.completed(id, orderId, strategy.name(), attempt, lines, createdAt);
+    }
+
+    private DeductionView replay(String orderId, List<OrderLine> lines) {
+        Deduction stored = deductions.findByOrderId(orderId)
+                .orElseThrow(() -> new IllegalStateException("Order " + orderId + " was claimed but is not stored"));
+        if (!stored.hasSameLinesAs(lines)) {
+            throw OrderConflictException.of(orderId);
+        }
+        return DeductionView.of(stored);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** The order id is taken by a committed deduction: answer with that one instead. */
+    private static final class OrderAlreadyDeducted extends RuntimeException {
+        OrderAlreadyDeducted() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package com.example.inventory.deduction;
+
+public enum DeductionStatus {
+    COMPLETED, CANCELLED
+}
