@@ -2,6 +2,11 @@ package com.example.inventory.deduction;
 
 import java.net.URI;
 
+import com.example.inventory.web.ProblemResponses;
+import com.example.inventory.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +33,13 @@ class DeductionController {
     }
 
     @PostMapping
+    @Operation(summary = "Deduct the stock of every line of an order, or none")
+    @ApiResponse(responseCode = "201", description = "Deducted", headers = @Header(name = "Location",
+            description = "/api/v1/deductions/{id}"))
+    @ApiResponse(responseCode = "200", description = "Replay of an order deducted before: the stored deduction, "
+            + "nothing deducted", headers = @Header(name = REPLAYED_HEADER, description = "true"))
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
+            ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
                                          @RequestParam(required = false) @Nullable Strategy strategy) {
         DeductionOutcome outcome = deductions.deduct(request.orderId(), request.lines(), strategy);
@@ -40,16 +52,21 @@ class DeductionController {
     }
 
     @GetMapping("/{id}")
+    @ProblemResponses(ProblemType.DEDUCTION_NOT_FOUND)
     DeductionView get(@PathVariable String id) {
         return deductions.get(id);
     }
 
     @GetMapping
+    @Operation(summary = "The deduction of an order")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.DEDUCTION_NOT_FOUND})
     DeductionView forOrder(@RequestParam String orderId) {
         return deductions.forOrder(orderId);
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a deduction and give its stock back, exactly once; repeating it changes nothing")
+    @ProblemResponses({ProblemType.DEDUCTION_NOT_FOUND, ProblemType.CONTENTION})
     DeductionView cancel(@PathVariable String id) {
         return deductions.cancel(id);
     }

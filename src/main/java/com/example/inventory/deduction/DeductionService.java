@@ -1,5 +1,6 @@
 package com.example.inventory.deduction;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.example.inventory.deduction.DeductionMetrics.Outcome;
 import com.example.inventory.deduction.strategy.DeductionStrategy;
 import com.example.inventory.deduction.strategy.StockReturns;
 import com.example.inventory.product.InsufficientStockException;
@@ -30,13 +32,15 @@ public class DeductionService {
     private final DeductionRepository deductions;
     private final StockReturns stockReturns;
     private final DeductionSettings settings;
+    private final DeductionMetrics metrics;
     private final Map<Strategy, DeductionStrategy> strategies = new EnumMap<>(Strategy.class);
 
     DeductionService(DeductionRepository deductions, StockReturns stockReturns, DeductionSettings settings,
-                     List<DeductionStrategy> strategies) {
+                     DeductionMetrics metrics, List<DeductionStrategy> strategies) {
         this.deductions = deductions;
         this.stockReturns = stockReturns;
         this.settings = settings;
+        this.metrics = metrics;
         strategies.forEach(strategy -> this.strategies.put(strategy.name(), strategy));
     }
 
@@ -53,30 +57,50 @@ public class DeductionService {
      */
     public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy strategy) {
         DeductionStrategy chosen = strategies.get(strategy != null ? strategy : settings.strategy());
+        String name = chosen.name().value();
         long started = System.nanoTime();
         try {
             DeductionView deduction = chosen.inTransactions(attempt -> attempt(orderId, lines, chosen, attempt));
-            log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, chosen.name(),
-                    deduction.attempts(), millisSince(started));
+            Duration took = since(started);
+            metrics.record(name, Outcome.COMPLETED, took);
+            metrics.attempts(chosen.name(), deduction.attempts());
+            log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, name,
+                    deduction.attempts(), took.toMillis());
             return new DeductionOutcome(deduction, false);
         } catch (OrderAlreadyDeducted e) {
-            DeductionView stored = replay(orderId, lines);
-            log.info("Deduction replayed: order={} strategy={} durationMs={}", orderId, chosen.name(),
-                    millisSince(started));
-            return new DeductionOutcome(stored, true);
-        } catch (InsufficientStockException | ProductNotFoundException | OrderConflictException e) {
-            log.info("Deduction refused: order={} strategy={} durationMs={} reason={}", orderId, chosen.name(),
-                    millisSince(started), e.getMessage());
-            throw e;
+            try {
+                DeductionView stored = replay(orderId, lines);
+                metrics.record(name, Outcome.REPLAYED, since(started));
+                log.info("Deduction replayed: order={} strategy={} durationMs={}", orderId, name,
+                        since(started).toMillis());
+                return new DeductionOutcome(stored, true);
+            } catch (OrderConflictException conflict) {
+                throw refused(orderId, name, Outcome.ORDER_CONFLICT, started, conflict);
+            }
+        } catch (InsufficientStockException e) {
+            throw refused(orderId, name, Outcome.INSUFFICIENT_STOCK, started, e);
+        } catch (ProductNotFoundException e) {
+            throw refused(orderId, name, Outcome.NOT_FOUND, started, e);
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            log.warn("Deduction contention: order={} strategy={} durationMs={} reason=lock timeout", orderId,
-                    chosen.name(), millisSince(started));
+            metrics.lockTimeout(chosen.name());
+            metrics.record(name, Outcome.CONTENTION, since(started));
+            log.warn("Deduction contention: order={} strategy={} durationMs={} reason=lock timeout", orderId, name,
+                    since(started).toMillis());
             throw ContentionException.lockTimeout(e);
         } catch (ContentionException e) {
-            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
-                    chosen.name(), e.attempts(), millisSince(started), e.getMessage());
+            metrics.record(name, Outcome.CONTENTION, since(started));
+            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId, name,
+                    e.attempts(), since(started).toMillis(), e.getMessage());
             throw e;
         }
+    }
+
+    private RuntimeException refused(String orderId, String strategy, Outcome outcome, long started,
+                                     RuntimeException reason) {
+        metrics.record(strategy, outcome, since(started));
+        log.info("Deduction refused: order={} strategy={} outcome={} durationMs={} reason={}", orderId, strategy,
+                outcome.tag(), since(started).toMillis(), reason.getMessage());
+        return reason;
     }
 
     /**
@@ -149,8 +173,8 @@ public class DeductionService {
         }
     }
 
-    private static long millisSince(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000;
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** The order id is taken by a committed deduction: answer with that one instead. */

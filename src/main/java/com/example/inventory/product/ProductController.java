@@ -4,6 +4,10 @@ import java.net.URI;
 
 import com.example.inventory.ledger.MovementView;
 import com.example.inventory.web.PageView;
+import com.example.inventory.web.ProblemResponses;
+import com.example.inventory.web.ProblemType;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +35,9 @@ class ProductController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
+            description = "/api/v1/products/{sku}"))
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
         ProductView created = products.create(request.sku(), request.name().strip(), request.stock());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
@@ -38,22 +45,26 @@ class ProductController {
     }
 
     @GetMapping("/{sku}")
+    @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
         return products.get(sku);
     }
 
     @GetMapping
+    @ProblemResponses(ProblemType.VALIDATION)
     PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return PageView.of(products.list(page, size));
     }
 
     @PostMapping("/{sku}/restock")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
         return products.restock(sku, request.quantity());
     }
 
     @GetMapping("/{sku}/movements")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     PageView<MovementView> movements(@PathVariable String sku,
                                      @RequestParam(defaultValue = "0") @Min(0) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {

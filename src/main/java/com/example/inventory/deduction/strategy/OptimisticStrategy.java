@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import com.example.inventory.deduction.ContentionException;
+import com.example.inventory.deduction.DeductionMetrics;
 import com.example.inventory.deduction.DeductionSettings;
 import com.example.inventory.deduction.OrderLine;
 import com.example.inventory.deduction.Strategy;
@@ -34,10 +35,12 @@ class OptimisticStrategy implements DeductionStrategy {
     private final Ledger ledger;
     private final TransactionTemplate transactions;
     private final RetryTemplate retries;
+    private final DeductionMetrics metrics;
 
     OptimisticStrategy(StockRepository stock, Ledger ledger, PlatformTransactionManager transactionManager,
-                       DeductionSettings settings) {
+                       DeductionSettings settings, DeductionMetrics metrics) {
         this.stock = stock;
+        this.metrics = metrics;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
         DeductionSettings.Retry retry = settings.retry();
@@ -59,7 +62,14 @@ class OptimisticStrategy implements DeductionStrategy {
     public <T> T inTransactions(IntFunction<T> attempt) {
         AtomicInteger attempts = new AtomicInteger();
         try {
-            return retries.execute(() -> transactions.execute(status -> attempt.apply(attempts.incrementAndGet())));
+            return retries.execute(() -> {
+                try {
+                    return transactions.execute(status -> attempt.apply(attempts.incrementAndGet()));
+                } catch (OptimisticLockingFailureException conflict) {
+                    metrics.optimisticConflict(name());
+                    throw conflict;
+                }
+            });
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
             if (last instanceof OptimisticLockingFailureException) {

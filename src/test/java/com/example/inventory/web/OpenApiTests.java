@@ -1,0 +1,120 @@
+package com.example.inventory.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OpenApiTests {
+
+    /** Every operation of the contract, with the problem types it documents (status → type names). */
+    private static final Map<String, Map<String, List<String>>> CONTRACT = Map.of(
+            "post /api/v1/products", Map.of("400", List.of("validation"), "409", List.of("duplicate-sku")),
+            "get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found")),
+            "get /api/v1/products", Map.of("400", List.of("validation")),
+            "post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found")),
+            "get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found")),
+            "post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
+                    "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention")),
+            "get /api/v1/deductions/{id}", Map.of("404", List.of("deduction-not-found")),
+            "get /api/v1/deductions", Map.of("404", List.of("deduction-not-found")),
+            "post /api/v1/deductions/{id}/cancel", Map.of("404", List.of("deduction-not-found")));
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void documentsEveryOperationWithItsProblemResponses() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        CONTRACT.forEach((operation, problems) -> {
+            JsonNode documented = operation(paths, operation);
+            assertThat(documented).as(operation).isNotNull();
+            problems.forEach((status, types) -> {
+                JsonNode response = documented.get("responses").get(status);
+                assertThat(response).as("%s %s", operation, status).isNotNull();
+                JsonNode examples = response.get("content").get("application/problem+json").get("examples");
+                types.forEach(type -> assertThat(examples.get(type)).as("%s %s %s", operation, status, type).isNotNull());
+            });
+        });
+        JsonNode deduct = operation(paths, "post /api/v1/deductions");
+        assertThat(deduct.get("responses").has("201")).isTrue();
+        assertThat(deduct.get("responses").get("200").get("headers").has("Idempotent-Replayed")).isTrue();
+        assertThat(deduct.get("responses").get("503").get("headers").has("Retry-After")).isTrue();
+    }
+
+    @Test
+    void documentsEveryOperationNamedInTheSharedContract() throws IOException {
+        Path contract = Path.of("..", "shared", "API.md");
+        List<String> named = new ArrayList<>(CONTRACT.keySet());
+        if (Files.exists(contract)) {
+            Matcher call = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\\[ ]*)").matcher(Files.readString(contract));
+            while (call.find()) {
+                named.add(call.group(1).toLowerCase() + " " + call.group(2));
+            }
+        }
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(named).allSatisfy(operation -> assertThat(operation(paths, operation)).as(operation).isNotNull());
+    }
+
+    @Test
+    void swaggerUiRenders() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/swagger-ui.html")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("text/html"));
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(api.get("/swagger-ui/swagger-initializer.js").body()).contains("/v3/api-docs");
+    }
+
+    @Test
+    void probesAreUp() {
+        for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpApi.Response response = api.get(probe);
+            assertThat(response.status()).as(probe).isEqualTo(200);
+            assertThat(response.json().get("status").asString()).as(probe).isEqualTo("UP");
+        }
+    }
+
+    /** The documented operation for {@code "method /path"}, with path variables written {@code {name}}. */
+    private static JsonNode operation(JsonNode paths, String operation) {
+        String[] methodAndPath = operation.split(" ", 2);
+        String path = methodAndPath[1].replaceAll("\\{[^}]+}", "{}");
+        for (var entry : paths.properties()) {
+            if (entry.getKey().replaceAll("\\{[^}]+}", "{}").equals(path) && entry.getValue().has(methodAndPath[0])) {
+                return entry.getValue().get(methodAndPath[0]);
+            }
+        }
+        return null;
+    }
+}
