@@ -147,11 +147,12 @@ public class DeductionService {
     private DeductionView attempt(String orderId, List<OrderLine> lines, DeductionStrategy strategy, int attempt) {
         UUID id = TimeOrderedUuid.next();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (deductions.claim(id, orderId, strategy.name().value(), attempt, createdAt) == 0) {
+        int claimed = deductions.claim(id, orderId, strategy.name().value(), attempt, createdAt,
+                lines.stream().map(OrderLine::sku).toArray(String[]::new),
+                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new));
+        if (claimed == 0) {
             throw new OrderAlreadyDeducted();
         }
-        deductions.addLines(id, lines.stream().map(OrderLine::sku).toArray(String[]::new),
-                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new));
         strategy.takeStock(lines, orderId);
         return DeductionView.completed(id, orderId, strategy.name(), attempt, lines, createdAt);
     }
