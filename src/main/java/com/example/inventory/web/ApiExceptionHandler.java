@@ -53,7 +53,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Seconds a client should wait before retrying after contention. */
-    public static final String CONTENTION_RETRY_AFTER_SECONDS = "1";
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -113,9 +113,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, CONTENTION_RETRY_AFTER_SECONDS)
-                .body(Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly"));
+        return retryLater(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly");
     }
 
     /** A write the database refused: its constraints caught what the application should have. */
@@ -131,13 +129,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred"));
     }
 
-    public static ResponseEntity<ProblemDetail> contention(String detail) {
-        return ResponseEntity.status(ProblemType.CONTENTION.status())
-                .header(HttpHeaders.RETRY_AFTER, CONTENTION_RETRY_AFTER_SECONDS)
-                .body(Problems.of(ProblemType.CONTENTION, detail));
+    private static ResponseEntity<ProblemDetail> contention(String detail) {
+        return retryLater(ProblemType.CONTENTION, detail);
     }
 
-    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    /** A 503 whose {@code Retry-After} tells the client when to try again. */
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problems.of(type, detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 

@@ -2,7 +2,6 @@ package com.example.inventory.deduction.strategy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 import com.example.inventory.deduction.DeductionSettings;
 import com.example.inventory.deduction.OrderLine;
@@ -11,7 +10,6 @@ import com.example.inventory.product.InsufficientStockException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One conditional {@code UPDATE … SET stock = stock - q WHERE id = ? AND stock - reserved >= q} per line, in id
@@ -20,26 +18,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction back. Best when a line's check fits in one statement, which is the case here.
  */
 @Component
-class AtomicStrategy implements DeductionStrategy {
+class AtomicStrategy extends SingleTransactionStrategy {
 
     private final StockRepository stock;
-    private final TransactionTemplate transactions;
-    private final String lockTimeout;
 
     AtomicStrategy(StockRepository stock, PlatformTransactionManager transactionManager, DeductionSettings settings) {
+        super(transactionManager, settings);
         this.stock = stock;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.lockTimeout = Lines.postgresDuration(settings.lockTimeout());
     }
 
     @Override
     public Strategy name() {
         return Strategy.ATOMIC;
-    }
-
-    @Override
-    public <T> T inTransactions(IntFunction<T> attempt) {
-        return transactions.execute(status -> attempt.apply(1));
     }
 
     @Override

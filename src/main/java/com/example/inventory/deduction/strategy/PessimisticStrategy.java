@@ -2,7 +2,6 @@ package com.example.inventory.deduction.strategy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 import com.example.inventory.deduction.DeductionSettings;
 import com.example.inventory.deduction.OrderLine;
@@ -13,7 +12,6 @@ import com.example.inventory.product.Product;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Locks all of the order's product rows in one {@code SELECT … ORDER BY id FOR NO KEY UPDATE}, checks and changes
@@ -21,29 +19,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * many orders fight over the same few products: they queue on the row lock instead of failing and retrying.
  */
 @Component
-class PessimisticStrategy implements DeductionStrategy {
+class PessimisticStrategy extends SingleTransactionStrategy {
 
     private final StockRepository stock;
     private final Ledger ledger;
-    private final TransactionTemplate transactions;
-    private final String lockTimeout;
 
     PessimisticStrategy(StockRepository stock, Ledger ledger, PlatformTransactionManager transactionManager,
                         DeductionSettings settings) {
+        super(transactionManager, settings);
         this.stock = stock;
         this.ledger = ledger;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.lockTimeout = Lines.postgresDuration(settings.lockTimeout());
     }
 
     @Override
     public Strategy name() {
         return Strategy.PESSIMISTIC;
-    }
-
-    @Override
-    public <T> T inTransactions(IntFunction<T> attempt) {
-        return transactions.execute(status -> attempt.apply(1));
     }
 
     @Override
