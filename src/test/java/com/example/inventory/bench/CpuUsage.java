@@ -1,0 +1,64 @@
+package com.example.inventory.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Where the machine's CPU went during a run: the service JVM, this JVM (the load generator), and everything else
+ * — on a dedicated machine that is PostgreSQL. Shares are of all cores together, from /proc (Linux only; zeros
+ * elsewhere).
+ */
+final class CpuUsage {
+
+    private CpuUsage() {
+    }
+
+    record Snapshot(long wallNanos, long serviceCpuNanos, long benchmarkCpuNanos, long machineTicks,
+                    long machineIdleTicks) {
+    }
+
+    /** Shares of the machine's total CPU time over a stretch, each 0..1. */
+    record Split(double service, double loadGenerator, double other, double idle) {
+
+        static final Split UNKNOWN = new Split(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    static Snapshot take(long servicePid) {
+        long[] machine = machineTicks();
+        return new Snapshot(System.nanoTime(), cpuNanos(ProcessHandle.of(servicePid).orElse(null)),
+                cpuNanos(ProcessHandle.current()), machine[0], machine[1]);
+    }
+
+    static Split between(Snapshot before, Snapshot after) {
+        long ticks = after.machineTicks() - before.machineTicks();
+        long wall = after.wallNanos() - before.wallNanos();
+        if (ticks <= 0 || wall <= 0) {
+            return Split.UNKNOWN;
+        }
+        double capacity = (double) wall * Runtime.getRuntime().availableProcessors();
+        double service = (after.serviceCpuNanos() - before.serviceCpuNanos()) / capacity;
+        double loadGenerator = (after.benchmarkCpuNanos() - before.benchmarkCpuNanos()) / capacity;
+        double idle = (double) (after.machineIdleTicks() - before.machineIdleTicks()) / ticks;
+        return new Split(service, loadGenerator, Math.max(0, 1 - idle - service - loadGenerator), idle);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process == null ? 0 : process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** {total, idle + iowait} jiffies of all cores, from the first line of /proc/stat. */
+    private static long[] machineTicks() {
+        try {
+            long[] fields = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+"))
+                    .skip(1).mapToLong(Long::parseLong).toArray();
+            // user nice system idle iowait irq softirq steal; guest time is already inside user and nice
+            long total = Arrays.stream(fields).limit(8).sum();
+            return new long[] {total, fields[3] + fields[4]};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.example.inventory.bench;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** A kind of order traffic, run once per strategy on products of its own. */
+enum Scenario {
+
+    /** One product with ample stock; every order takes one unit of it, for a fixed time. */
+    HOT_SKU("hot-sku", true),
+    /** One product with a limited stock (the sale), single-unit orders until it is sold out. */
+    FLASH_SALE("flash-sale", true),
+    /** A catalogue of products; orders of 1 to 3 random distinct lines, for a fixed time. */
+    WIDE_CATALOGUE("wide-catalogue", false),
+    /** The catalogue again, but 80% of the orders only take from its first 10 products. */
+    MIXED("mixed", false);
+
+    static final int HOT_PRODUCTS_OF_MIXED = 10;
+    static final double HOT_SHARE_OF_MIXED = 0.8;
+    /** Enough that no fixed-time run can sell a product out, whatever the throughput. */
+    static final int AMPLE_STOCK = 100_000_000;
+
+    private final String id;
+    private final boolean oneHotRow;
+
+    Scenario(String id, boolean oneHotRow) {
+        this.id = id;
+        this.oneHotRow = oneHotRow;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** Whether every order of the measured phase hits the same single row. */
+    boolean oneHotRow() {
+        return oneHotRow;
+    }
+
+    /**
+     * The products this scenario needs (index order) and the orders it sends. SKUs are {@code prefix-<index>}.
+     */
+    Workload workload(String prefix, Options options) {
+        return switch (this) {
+            case HOT_SKU -> new Workload(prefix, new int[] {AMPLE_STOCK}, random -> new int[] {0},
+                    random -> new int[] {0}, false);
+            // Product 0 only soaks up the warm-up, so the sale itself starts with its full stock.
+            case FLASH_SALE -> new Workload(prefix, new int[] {AMPLE_STOCK, options.flashSaleStock()},
+                    random -> new int[] {0}, random -> new int[] {1}, true);
+            case WIDE_CATALOGUE -> {
+                int size = options.catalogueSize();
+                Workload.Orders orders = random -> Workload.distinct(random, 1 + random.nextInt(3), size);
+                yield new Workload(prefix, filled(size), orders, orders, false);
+            }
+            case MIXED -> {
+                int size = options.catalogueSize();
+                int hot = Math.min(HOT_PRODUCTS_OF_MIXED, size);
+                Workload.Orders orders = random -> Workload.distinct(random, 1 + random.nextInt(3),
+                        random.nextDouble() < HOT_SHARE_OF_MIXED ? hot : size);
+                yield new Workload(prefix, filled(size), orders, orders, false);
+            }
+        };
+    }
+
+    private static int[] filled(int size) {
+        int[] stock = new int[size];
+        Arrays.fill(stock, AMPLE_STOCK);
+        return stock;
+    }
+
+    static Scenario of(String id) {
+        return Arrays.stream(values()).filter(scenario -> scenario.id.equalsIgnoreCase(id.strip())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown scenario '" + id + "', known: " + ids()));
+    }
+
+    static String ids() {
+        return Arrays.stream(values()).map(Scenario::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
