@@ -130,15 +130,15 @@ public final class Benchmark {
      * would otherwise pay for it alone. Nothing of it is counted.
      */
     private void warmUpService(LoadGenerator load) throws SQLException, InterruptedException {
-        if (options.warmupSeconds() == 0) {
+        if (options.serviceWarmupSeconds() == 0) {
             return;
         }
-        System.out.println("Warming up the service: " + options.warmupSeconds() + " s per strategy");
+        System.out.println("Warming up the service: " + options.serviceWarmupSeconds() + " s per strategy");
         for (Strategy strategy : options.strategies()) {
             Workload workload = Scenario.MIXED.workload("warm-" + strategy.value(), options);
             catalogue.seed(workload);
             load.run(workload, strategy, "warm-" + strategy.value() + "-", Duration.ZERO,
-                    Duration.ofSeconds(options.warmupSeconds()), sellOutLimit());
+                    Duration.ofSeconds(options.serviceWarmupSeconds()), sellOutLimit());
         }
     }
 

@@ -23,7 +23,7 @@ class BenchmarkSmokeIT {
     @Test
     @Timeout(180)
     void runsEveryScenarioForEveryStrategyAndWritesTheReport() throws Exception {
-        int exit = Benchmark.run("--duration", "1", "--warmup", "0", "--clients", "4", "--flash-sale-stock", "40",
+        int exit = Benchmark.run("--duration", "1", "--warmup", "0", "--service-warmup", "1", "--clients", "4", "--flash-sale-stock", "40",
                 "--catalogue-size", "50", "--out", OUT.toString());
 
         assertThat(exit).as("exit status (report: %s)", OUT.resolve("report.md")).isEqualTo(Benchmark.EXIT_OK);
