@@ -27,6 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ProductController {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The last page whose first row (page × size) still fits the database's int offset. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
 
     private final ProductService products;
 
@@ -52,7 +54,7 @@ class ProductController {
 
     @GetMapping
     @ProblemResponses(ProblemType.VALIDATION)
-    PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return PageView.of(products.list(page, size));
     }
@@ -66,7 +68,7 @@ class ProductController {
     @GetMapping("/{sku}/movements")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     PageView<MovementView> movements(@PathVariable String sku,
-                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return PageView.of(products.movements(sku, page, size));
     }

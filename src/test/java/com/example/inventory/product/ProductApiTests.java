@@ -159,13 +159,17 @@ class ProductApiTests {
 
     @Test
     void invalidPagingIsValidationProblem() {
-        for (String query : List.of("page=-1", "size=0", "size=101", "page=abc", "size=1.5")) {
+        for (String query : List.of("page=-1", "size=0", "size=101", "page=abc", "size=1.5", "page=99999999999",
+                "page=2147483647&size=100", "page=21474836&size=100")) {
             Response response = api.get("/api/v1/products?" + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.problemType()).as(query).isEqualTo("validation");
             assertThat(response.json().get("errors")).as(query).isNotEmpty();
         }
         assertThat(api.get("/api/v1/products/ANY/movements?size=0").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/products/ANY/movements?page=2147483647").status()).isEqualTo(400);
+        JsonNode last = api.get("/api/v1/products?page=21474835&size=100").json();
+        assertThat(last.get("content")).as("the last page that fits is empty, not an error").isEmpty();
     }
 
     @Test
