@@ -1,7 +1,10 @@
 package com.example.inventory.deduction;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code inventory.deduction.lock.timeouts} and {@code inventory.deduction.optimistic.conflicts}
  *       (counters; tag {@code strategy}).</li>
  * </ul>
+ * All of them are registered up front, for every strategy: they sit on the hot path, and a series that exists
+ * at 0 lets Prometheus compute a rate from the first event on.
  */
 @Component
 public class DeductionMetrics {
@@ -32,55 +37,71 @@ public class DeductionMetrics {
         }
     }
 
-    /** The {@code strategy} tag of a request whose strategy is not known (it failed validation first). */
+    /** The {@code strategy} tag of a request whose {@code ?strategy=} names no strategy. */
     static final String UNKNOWN_STRATEGY = "unknown";
 
-    private final MeterRegistry registry;
+    private final Map<String, Map<Outcome, Counter>> deductions = new HashMap<>();
+    private final Map<Strategy, Timer> durations = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, DistributionSummary> attempts = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Counter> lockTimeouts = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Counter> optimisticConflicts = new EnumMap<>(Strategy.class);
 
     DeductionMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        for (Strategy strategy : Strategy.values()) {
+            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                byOutcome.put(outcome, deductionCounter(registry, strategy.value(), outcome));
+            }
+            deductions.put(strategy.value(), byOutcome);
+            durations.put(strategy, Timer.builder("inventory.deduction.duration")
+                    .description("Time to answer a deduction request, retries and lock waits included")
+                    .tag("strategy", strategy.value())
+                    .publishPercentileHistogram()
+                    .register(registry));
+            attempts.put(strategy, DistributionSummary.builder("inventory.deduction.attempts")
+                    .description("Transaction attempts per completed deduction")
+                    .tag("strategy", strategy.value())
+                    .register(registry));
+            lockTimeouts.put(strategy, Counter.builder("inventory.deduction.lock.timeouts")
+                    .description("Deductions that gave up waiting for a row lock")
+                    .tag("strategy", strategy.value())
+                    .register(registry));
+            optimisticConflicts.put(strategy, Counter.builder("inventory.deduction.optimistic.conflicts")
+                    .description("Optimistic attempts that lost a version race")
+                    .tag("strategy", strategy.value())
+                    .register(registry));
+        }
+        deductions.put(UNKNOWN_STRATEGY,
+                Map.of(Outcome.INVALID, deductionCounter(registry, UNKNOWN_STRATEGY, Outcome.INVALID)));
     }
 
-    void record(String strategy, Outcome outcome, Duration duration) {
-        count(strategy, outcome);
-        Timer.builder("inventory.deduction.duration")
-                .description("Time to answer a deduction request, retries included")
-                .tag("strategy", strategy)
-                .publishPercentileHistogram()
-                .register(registry).record(duration);
+    private static Counter deductionCounter(MeterRegistry registry, String strategy, Outcome outcome) {
+        return Counter.builder("inventory.deductions")
+                .description("Deduction requests by strategy and outcome")
+                .tags("strategy", strategy, "outcome", outcome.tag())
+                .register(registry);
+    }
+
+    void record(Strategy strategy, Outcome outcome, Duration duration) {
+        deductions.get(strategy.value()).get(outcome).increment();
+        durations.get(strategy).record(duration);
     }
 
     /** A request rejected before any strategy ran; it has no duration worth timing. */
     void invalid(String strategy) {
-        count(strategy, Outcome.INVALID);
+        deductions.get(strategy).get(Outcome.INVALID).increment();
     }
 
-    private void count(String strategy, Outcome outcome) {
-        Counter.builder("inventory.deductions")
-                .description("Deduction requests by strategy and outcome")
-                .tags("strategy", strategy, "outcome", outcome.tag())
-                .register(registry).increment();
-    }
-
-    void attempts(Strategy strategy, int attempts) {
-        DistributionSummary.builder("inventory.deduction.attempts")
-                .description("Transaction attempts per completed deduction")
-                .tag("strategy", strategy.value())
-                .register(registry).record(attempts);
+    void attempts(Strategy strategy, int count) {
+        attempts.get(strategy).record(count);
     }
 
     void lockTimeout(Strategy strategy) {
-        Counter.builder("inventory.deduction.lock.timeouts")
-                .description("Deductions that gave up waiting for a row lock")
-                .tag("strategy", strategy.value())
-                .register(registry).increment();
+        lockTimeouts.get(strategy).increment();
     }
 
     /** One optimistic attempt lost a version race (counted whether or not a retry then succeeded). */
     public void optimisticConflict(Strategy strategy) {
-        Counter.builder("inventory.deduction.optimistic.conflicts")
-                .description("Optimistic attempts that lost a version race")
-                .tag("strategy", strategy.value())
-                .register(registry).increment();
+        optimisticConflicts.get(strategy).increment();
     }
 }

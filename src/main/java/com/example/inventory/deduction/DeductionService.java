@@ -57,13 +57,13 @@ public class DeductionService {
      */
     public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy strategy) {
         DeductionStrategy chosen = strategies.get(strategy != null ? strategy : settings.strategy());
-        String name = chosen.name().value();
+        Strategy name = chosen.name();
         long started = System.nanoTime();
         try {
             DeductionView deduction = chosen.inTransactions(attempt -> attempt(orderId, lines, chosen, attempt));
             Duration took = since(started);
             metrics.record(name, Outcome.COMPLETED, took);
-            metrics.attempts(chosen.name(), deduction.attempts());
+            metrics.attempts(name, deduction.attempts());
             log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, name,
                     deduction.attempts(), took.toMillis());
             return new DeductionOutcome(deduction, false);
@@ -82,7 +82,7 @@ public class DeductionService {
         } catch (ProductNotFoundException e) {
             throw refused(orderId, name, Outcome.NOT_FOUND, started, e);
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            metrics.lockTimeout(chosen.name());
+            metrics.lockTimeout(name);
             metrics.record(name, Outcome.CONTENTION, since(started));
             log.warn("Deduction contention: order={} strategy={} durationMs={} reason=lock timeout", orderId, name,
                     since(started).toMillis());
@@ -95,7 +95,7 @@ public class DeductionService {
         }
     }
 
-    private RuntimeException refused(String orderId, String strategy, Outcome outcome, long started,
+    private RuntimeException refused(String orderId, Strategy strategy, Outcome outcome, long started,
                                      RuntimeException reason) {
         metrics.record(strategy, outcome, since(started));
         log.info("Deduction refused: order={} strategy={} outcome={} durationMs={} reason={}", orderId, strategy,
