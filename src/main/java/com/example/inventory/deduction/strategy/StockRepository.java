@@ -2,6 +2,7 @@ package com.example.inventory.deduction.strategy;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import com.example.inventory.product.Product;
 import jakarta.persistence.LockModeType;
@@ -31,25 +32,25 @@ interface StockRepository extends Repository<Product, Long> {
     List<ProductKey> keysBySkusInIdOrder(Collection<String> skus);
 
     /**
-     * Takes {@code quantity} units if that many are available, and records the {@code DEDUCT} movement, in one
-     * statement: the row lock is held for a single round trip before the commit.
+     * Takes {@code quantity} units of the product with this SKU if that many are available, and records the
+     * {@code DEDUCT} movement, in one statement: the row lock is held for a single round trip before the commit.
      *
-     * @return 1 if the stock was taken, 0 if not enough was available
+     * @return 1 if the stock was taken, 0 if not enough was available or no product has the SKU
      */
     @Modifying
     @Query(nativeQuery = true, value = """
             WITH taken AS (
                 UPDATE product
                    SET stock = stock - :quantity, version = version + 1, updated_at = clock_timestamp()
-                 WHERE id = :productId AND stock - reserved >= :quantity
+                 WHERE sku = :sku AND stock - reserved >= :quantity
              RETURNING id, stock)
             INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
             SELECT id, 'DEDUCT', :quantity, stock, :reference, clock_timestamp() FROM taken
             """)
-    int takeIfAvailable(long productId, int quantity, String reference);
+    int takeIfAvailable(String sku, int quantity, String reference);
 
-    @Query("select p.stock - p.reserved from Product p where p.id = :productId")
-    int availableOf(long productId);
+    @Query("select p.stock - p.reserved from Product p where p.sku = :sku")
+    Optional<Integer> availableOf(String sku);
 
     /** Bounds every lock wait of the current transaction; a longer wait fails with SQLSTATE 55P03. */
     @Query(nativeQuery = true, value = "select set_config('lock_timeout', :timeout, true)")
