@@ -23,10 +23,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AtomicStrategy extends SingleTransactionStrategy {
 
     private final StockRepository stock;
+    private final String lockTimeout;
 
     AtomicStrategy(StockRepository stock, PlatformTransactionManager transactionManager, DeductionSettings settings) {
-        super(transactionManager, settings);
+        super(transactionManager);
         this.stock = stock;
+        this.lockTimeout = Lines.postgresDuration(settings.lockTimeout());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.example.inventory.deduction.strategy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class Lines {
         });
     }
 
-    static String postgresDuration(java.time.Duration duration) {
+    static String postgresDuration(Duration duration) {
         return Math.max(1, duration.toMillis()) + "ms";
     }
 }

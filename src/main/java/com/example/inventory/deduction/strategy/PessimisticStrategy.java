@@ -1,12 +1,9 @@
 package com.example.inventory.deduction.strategy;
 
 import java.util.List;
-import java.util.Map;
 
-import com.example.inventory.deduction.DeductionSettings;
 import com.example.inventory.deduction.OrderLine;
 import com.example.inventory.deduction.Strategy;
-import com.example.inventory.ledger.Ledger;
 import com.example.inventory.ledger.MovementKind;
 import com.example.inventory.product.Product;
 
@@ -21,14 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 class PessimisticStrategy extends SingleTransactionStrategy {
 
-    private final StockRepository stock;
-    private final Ledger ledger;
+    private final LockedStockChange lockedStock;
 
-    PessimisticStrategy(StockRepository stock, Ledger ledger, PlatformTransactionManager transactionManager,
-                        DeductionSettings settings) {
-        super(transactionManager, settings);
-        this.stock = stock;
-        this.ledger = ledger;
+    PessimisticStrategy(LockedStockChange lockedStock, PlatformTransactionManager transactionManager) {
+        super(transactionManager);
+        this.lockedStock = lockedStock;
     }
 
     @Override
@@ -38,13 +32,6 @@ class PessimisticStrategy extends SingleTransactionStrategy {
 
     @Override
     public void takeStock(List<OrderLine> lines, String orderId) {
-        stock.limitLockWaits(lockTimeout);
-        List<Product> products = stock.lockBySkusInIdOrder(Lines.skus(lines));
-        Lines.requireAllFound(lines, products, Product::getSku);
-        Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
-        products.forEach(product -> product.deduct(quantities.get(product.getSku())));
-        stock.flush();
-        products.forEach(product -> ledger.record(product.getId(), MovementKind.DEDUCT,
-                quantities.get(product.getSku()), product.getStock(), orderId));
+        lockedStock.apply(lines, orderId, MovementKind.DEDUCT, Product::deduct);
     }
 }

@@ -2,8 +2,6 @@ package com.example.inventory.deduction.strategy;
 
 import java.util.function.IntFunction;
 
-import com.example.inventory.deduction.DeductionSettings;
-
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,12 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class SingleTransactionStrategy implements DeductionStrategy {
 
     private final TransactionTemplate transactions;
-    /** {@code inventory.deduction.lock-timeout} as PostgreSQL's {@code lock_timeout} wants it. */
-    protected final String lockTimeout;
 
-    SingleTransactionStrategy(PlatformTransactionManager transactionManager, DeductionSettings settings) {
+    SingleTransactionStrategy(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
-        this.lockTimeout = Lines.postgresDuration(settings.lockTimeout());
     }
 
     @Override
