@@ -2,6 +2,7 @@ package com.example.inventory.deduction;
 
 import java.net.URI;
 
+import com.example.inventory.stock.Strategy;
 import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,7 @@ class DeductionController {
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a deduction and give its stock back, exactly once; repeating it changes nothing")
-    @ProblemResponses({ProblemType.DEDUCTION_NOT_FOUND, ProblemType.CONTENTION})
+    @ProblemResponses({ProblemType.DEDUCTION_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED, ProblemType.CONTENTION})
     DeductionView cancel(@PathVariable String id) {
         return deductions.cancel(id);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.example.inventory.stock.Strategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,18 +19,16 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code inventory.deductions} (counter; tags {@code strategy}, {@code outcome}),</li>
  *   <li>{@code inventory.deduction.duration} (timer with percentile histogram; tag {@code strategy}),</li>
- *   <li>{@code inventory.deduction.attempts} (distribution of transaction attempts per completed deduction),</li>
- *   <li>{@code inventory.deduction.lock.timeouts} and {@code inventory.deduction.optimistic.conflicts}
- *       (counters; tag {@code strategy}).</li>
+ *   <li>{@code inventory.deduction.attempts} (distribution of transaction attempts per completed deduction).</li>
  * </ul>
  * All of them are registered up front, for every strategy: they sit on the hot path, and a series that exists
  * at 0 lets Prometheus compute a rate from the first event on.
  */
 @Component
-public class DeductionMetrics {
+class DeductionMetrics {
 
     /** The {@code outcome} tag of {@code inventory.deductions}. */
-    public enum Outcome {
+    enum Outcome {
         COMPLETED, INSUFFICIENT_STOCK, CONTENTION, REPLAYED, ORDER_CONFLICT, NOT_FOUND, INVALID;
 
         String tag() {
@@ -43,8 +42,6 @@ public class DeductionMetrics {
     private final Map<String, Map<Outcome, Counter>> deductions = new HashMap<>();
     private final Map<Strategy, Timer> durations = new EnumMap<>(Strategy.class);
     private final Map<Strategy, DistributionSummary> attempts = new EnumMap<>(Strategy.class);
-    private final Map<Strategy, Counter> lockTimeouts = new EnumMap<>(Strategy.class);
-    private final Map<Strategy, Counter> optimisticConflicts = new EnumMap<>(Strategy.class);
 
     DeductionMetrics(MeterRegistry registry) {
         for (Strategy strategy : Strategy.values()) {
@@ -60,14 +57,6 @@ public class DeductionMetrics {
                     .register(registry));
             attempts.put(strategy, DistributionSummary.builder("inventory.deduction.attempts")
                     .description("Transaction attempts per completed deduction")
-                    .tag("strategy", strategy.value())
-                    .register(registry));
-            lockTimeouts.put(strategy, Counter.builder("inventory.deduction.lock.timeouts")
-                    .description("Deductions that gave up waiting for a row lock")
-                    .tag("strategy", strategy.value())
-                    .register(registry));
-            optimisticConflicts.put(strategy, Counter.builder("inventory.deduction.optimistic.conflicts")
-                    .description("Optimistic attempts that lost a version race")
                     .tag("strategy", strategy.value())
                     .register(registry));
         }
@@ -94,14 +83,5 @@ public class DeductionMetrics {
 
     void attempts(Strategy strategy, int count) {
         attempts.get(strategy).record(count);
-    }
-
-    void lockTimeout(Strategy strategy) {
-        lockTimeouts.get(strategy).increment();
-    }
-
-    /** One optimistic attempt lost a version race (counted whether or not a retry then succeeded). */
-    public void optimisticConflict(Strategy strategy) {
-        optimisticConflicts.get(strategy).increment();
     }
 }

@@ -2,7 +2,8 @@ package com.example.inventory.deduction;
 
 import java.util.List;
 
-import com.example.inventory.product.Skus;
+import com.example.inventory.stock.InventoryLimits;
+import com.example.inventory.stock.OrderLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,14 +13,11 @@ import jakarta.validation.constraints.Size;
 
 /** {@code {"orderId": "ORD-1001", "items": [{"sku": "PHONE-1", "quantity": 2}]}} */
 record DeductionRequest(
-        @NotNull @Pattern(regexp = Skus.PATTERN, message = Skus.PATTERN_MESSAGE) String orderId,
-        @NotNull @Size(min = 1, max = MAX_LINES) @EachSkuOnce List<@NotNull @Valid Item> items) {
+        @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId,
+        @NotNull @Size(min = 1, max = InventoryLimits.MAX_LINES) @EachSkuOnce List<@NotNull @Valid Item> items) {
 
-    static final int MAX_LINES = 100;
-    static final int MAX_QUANTITY = 1_000_000;
-
-    record Item(@NotNull @Pattern(regexp = Skus.PATTERN, message = Skus.PATTERN_MESSAGE) String sku,
-                @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+    record Item(@NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
+                @NotNull @Min(1) @Max(InventoryLimits.MAX_QUANTITY) Integer quantity) {
     }
 
     List<OrderLine> lines() {

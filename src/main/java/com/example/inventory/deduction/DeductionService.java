@@ -1,25 +1,22 @@
 package com.example.inventory.deduction;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.example.inventory.deduction.DeductionMetrics.Outcome;
-import com.example.inventory.deduction.strategy.DeductionStrategy;
-import com.example.inventory.deduction.strategy.StockReturns;
-import com.example.inventory.product.InsufficientStockException;
-import com.example.inventory.product.ProductNotFoundException;
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.Strategy;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,18 +27,16 @@ public class DeductionService {
     private static final Logger log = LoggerFactory.getLogger(DeductionService.class);
 
     private final DeductionRepository deductions;
-    private final StockReturns stockReturns;
-    private final DeductionSettings settings;
+    private final DeductionBook book;
+    private final InventoryService inventory;
     private final DeductionMetrics metrics;
-    private final Map<Strategy, DeductionStrategy> strategies = new EnumMap<>(Strategy.class);
 
-    DeductionService(DeductionRepository deductions, StockReturns stockReturns, DeductionSettings settings,
-                     DeductionMetrics metrics, List<DeductionStrategy> strategies) {
+    DeductionService(DeductionRepository deductions, DeductionBook book, InventoryService inventory,
+                     DeductionMetrics metrics) {
         this.deductions = deductions;
-        this.stockReturns = stockReturns;
-        this.settings = settings;
+        this.book = book;
+        this.inventory = inventory;
         this.metrics = metrics;
-        strategies.forEach(strategy -> this.strategies.put(strategy.name(), strategy));
     }
 
     /**
@@ -49,50 +44,52 @@ public class DeductionService {
      * order was deducted before (also by a request racing this one), the stored deduction is returned as a replay
      * and nothing is deducted again.
      *
-     * @param strategy the strategy to use, or {@code null} for the configured default
+     * @param requested the strategy to use, or {@code null} for the configured default
      * @throws ProductNotFoundException when a line's SKU is unknown
      * @throws InsufficientStockException when a line asks for more than is available
      * @throws OrderConflictException when the order was deducted before with other lines
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries exhausted)
      */
-    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy strategy) {
-        DeductionStrategy chosen = strategies.get(strategy != null ? strategy : settings.strategy());
-        Strategy name = chosen.name();
+    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy requested) {
+        Strategy strategy = inventory.strategyOr(requested);
         long started = System.nanoTime();
+        DeductionOrder order = DeductionOrder.of(orderId, lines);
+        Placement placement;
         try {
-            DeductionView deduction = chosen.inTransactions(attempt -> attempt(orderId, lines, chosen, attempt));
-            Duration took = since(started);
-            metrics.record(name, Outcome.COMPLETED, took);
-            metrics.attempts(name, deduction.attempts());
-            log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, name,
-                    deduction.attempts(), took.toMillis());
-            return new DeductionOutcome(deduction, false);
-        } catch (OrderAlreadyDeducted e) {
-            try {
-                DeductionView stored = replay(orderId, lines);
-                metrics.record(name, Outcome.REPLAYED, since(started));
-                log.info("Deduction replayed: order={} strategy={} durationMs={}", orderId, name,
-                        since(started).toMillis());
-                return new DeductionOutcome(stored, true);
-            } catch (OrderConflictException conflict) {
-                throw refused(orderId, name, Outcome.ORDER_CONFLICT, started, conflict);
-            }
+            placement = inventory.place(order, book, strategy);
         } catch (InsufficientStockException e) {
-            throw refused(orderId, name, Outcome.INSUFFICIENT_STOCK, started, e);
+            throw refused(orderId, strategy, Outcome.INSUFFICIENT_STOCK, started, e);
         } catch (ProductNotFoundException e) {
-            throw refused(orderId, name, Outcome.NOT_FOUND, started, e);
-        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            metrics.lockTimeout(name);
-            metrics.record(name, Outcome.CONTENTION, since(started));
-            log.warn("Deduction contention: order={} strategy={} durationMs={} reason=lock timeout", orderId, name,
-                    since(started).toMillis());
-            throw ContentionException.lockTimeout(e);
+            throw refused(orderId, strategy, Outcome.NOT_FOUND, started, e);
         } catch (ContentionException e) {
-            metrics.record(name, Outcome.CONTENTION, since(started));
-            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId, name,
-                    e.attempts(), since(started).toMillis(), e.getMessage());
+            metrics.record(strategy, Outcome.CONTENTION, since(started));
+            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
+                    strategy, e.attempts(), since(started).toMillis(), e.getMessage());
             throw e;
         }
+        if (!placement.placed()) {
+            return replay(order, strategy, started);
+        }
+        Duration took = since(started);
+        metrics.record(strategy, Outcome.COMPLETED, took);
+        metrics.attempts(strategy, placement.attempts());
+        log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, strategy,
+                placement.attempts(), took.toMillis());
+        return new DeductionOutcome(DeductionView.completed(order, strategy, placement.attempts()), false);
+    }
+
+    /** The order's id was taken: answer with the stored deduction, if it asked for the same lines. */
+    private DeductionOutcome replay(DeductionOrder order, Strategy strategy, long started) {
+        Deduction stored = deductions.findByOrderId(order.orderId()).orElseThrow(() -> new IllegalStateException(
+                "Order " + order.orderId() + " was claimed but is not stored"));
+        if (!stored.hasSameLinesAs(order.lines())) {
+            throw refused(order.orderId(), strategy, Outcome.ORDER_CONFLICT, started,
+                    OrderConflictException.of(order.orderId()));
+        }
+        metrics.record(strategy, Outcome.REPLAYED, since(started));
+        log.info("Deduction replayed: order={} strategy={} durationMs={}", order.orderId(), strategy,
+                since(started).toMillis());
+        return new DeductionOutcome(DeductionView.of(stored), true);
     }
 
     private RuntimeException refused(String orderId, Strategy strategy, Outcome outcome, long started,
@@ -126,44 +123,20 @@ public class DeductionService {
      * deduction's row and every later one finds it cancelled and changes nothing.
      *
      * @throws DeductionNotFoundException when there is no such deduction
+     * @throws com.example.inventory.stock.StockLimitExceededException when giving the stock back would lift a
+     *         product above the stock limit (restocked meanwhile)
      */
     @Transactional
     public DeductionView cancel(String id) {
         Deduction deduction = parse(id).flatMap(deductions::findForUpdate)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
-            stockReturns.giveBack(deduction.getLines(), deduction.getOrderId());
+            inventory.giveBack(deduction.getLines(), deduction.getOrderId());
             deduction.markCancelled();
             deductions.flush();
             log.info("Deduction cancelled: order={} id={}", deduction.getOrderId(), deduction.getId());
         }
         return DeductionView.of(deduction);
-    }
-
-    /**
-     * One attempt, inside its own transaction: claim the order id, then take the stock. The claim comes before
-     * any product row is locked, so locks are held only for the stock change itself.
-     */
-    private DeductionView attempt(String orderId, List<OrderLine> lines, DeductionStrategy strategy, int attempt) {
-        UUID id = TimeOrderedUuid.next();
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        int claimed = deductions.claim(id, orderId, strategy.name().value(), attempt, createdAt,
-                lines.stream().map(OrderLine::sku).toArray(String[]::new),
-                lines.stream().map(OrderLine::quantity).toArray(Integer[]::new));
-        if (claimed == 0) {
-            throw new OrderAlreadyDeducted();
-        }
-        strategy.takeStock(lines, orderId);
-        return DeductionView.completed(id, orderId, strategy.name(), attempt, lines, createdAt);
-    }
-
-    private DeductionView replay(String orderId, List<OrderLine> lines) {
-        Deduction stored = deductions.findByOrderId(orderId)
-                .orElseThrow(() -> new IllegalStateException("Order " + orderId + " was claimed but is not stored"));
-        if (!stored.hasSameLinesAs(lines)) {
-            throw OrderConflictException.of(orderId);
-        }
-        return DeductionView.of(stored);
     }
 
     private static Optional<UUID> parse(String id) {
@@ -176,12 +149,5 @@ public class DeductionService {
 
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
-
-    /** The order id is taken by a committed deduction: answer with that one instead. */
-    private static final class OrderAlreadyDeducted extends RuntimeException {
-        OrderAlreadyDeducted() {
-            super(null, null, false, false);
-        }
     }
 }

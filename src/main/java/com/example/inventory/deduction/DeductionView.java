@@ -4,15 +4,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Strategy;
+
 /** A deduction as the API shows it. */
 public record DeductionView(UUID id, String orderId, DeductionStatus status, String strategy, int attempts,
                             List<OrderLine> items, Instant createdAt) {
 
     /** A deduction just made, before it is read back. */
-    static DeductionView completed(UUID id, String orderId, Strategy strategy, int attempts, List<OrderLine> lines,
-                                   Instant createdAt) {
-        return new DeductionView(id, orderId, DeductionStatus.COMPLETED, strategy.value(), attempts, List.copyOf(lines),
-                createdAt);
+    static DeductionView completed(DeductionOrder order, Strategy strategy, int attempts) {
+        return new DeductionView(order.id(), order.orderId(), DeductionStatus.COMPLETED, strategy.value(), attempts,
+                order.lines(), order.createdAt());
     }
 
     static DeductionView of(Deduction deduction) {

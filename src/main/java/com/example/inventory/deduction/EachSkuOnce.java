@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.example.inventory.product.Skus;
+import com.example.inventory.stock.InventoryLimits;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -39,7 +39,7 @@ import jakarta.validation.Payload;
             for (DeductionRequest.Item item : items) {
                 if (item != null && item.sku() != null && !seen.add(item.sku())) {
                     // Only a well-formed SKU goes into the message: it becomes a template, where {, } and $ mean something.
-                    if (item.sku().matches(Skus.PATTERN)) {
+                    if (item.sku().matches(InventoryLimits.KEY_PATTERN)) {
                         context.disableDefaultConstraintViolation();
                         context.buildConstraintViolationWithTemplate(
                                 "must name each SKU at most once, but '" + item.sku() + "' appears twice")

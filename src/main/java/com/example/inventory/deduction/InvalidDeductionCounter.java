@@ -1,5 +1,7 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.Strategy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,11 +20,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class InvalidDeductionCounter implements WebMvcConfigurer, HandlerInterceptor {
 
     private final DeductionMetrics metrics;
-    private final DeductionSettings settings;
+    private final InventoryService inventory;
 
-    InvalidDeductionCounter(DeductionMetrics metrics, DeductionSettings settings) {
+    InvalidDeductionCounter(DeductionMetrics metrics, InventoryService inventory) {
         this.metrics = metrics;
-        this.settings = settings;
+        this.inventory = inventory;
     }
 
     @Override
@@ -40,7 +42,7 @@ class InvalidDeductionCounter implements WebMvcConfigurer, HandlerInterceptor {
 
     private String strategyTag(@Nullable String requested) {
         if (requested == null || requested.isBlank()) {
-            return settings.strategy().value();
+            return inventory.strategyOr(null).value();
         }
         try {
             return Strategy.of(requested).value();

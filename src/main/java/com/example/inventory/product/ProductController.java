@@ -2,17 +2,25 @@ package com.example.inventory.product;
 
 import java.net.URI;
 
-import com.example.inventory.ledger.MovementView;
+import java.util.List;
+
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.MovementView;
+import com.example.inventory.stock.ProductView;
+import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.web.PageView;
 import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
+import com.example.inventory.web.Problems;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +38,10 @@ class ProductController {
     /** The last page whose first row (page × size) still fits the database's int offset. */
     static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
 
-    private final ProductService products;
+    private final InventoryService inventory;
 
-    ProductController(ProductService products) {
-        this.products = products;
+    ProductController(InventoryService inventory) {
+        this.inventory = inventory;
     }
 
     @PostMapping
@@ -41,7 +49,7 @@ class ProductController {
             description = "/api/v1/products/{sku}"))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
-        ProductView created = products.create(request.sku(), request.name().strip(), request.stock());
+        ProductView created = inventory.create(request.sku(), request.name().strip(), request.stock());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
         return ResponseEntity.created(location).body(created);
     }
@@ -49,20 +57,20 @@ class ProductController {
     @GetMapping("/{sku}")
     @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
-        return products.get(sku);
+        return inventory.product(sku);
     }
 
     @GetMapping
     @ProblemResponses(ProblemType.VALIDATION)
     PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageView.of(products.list(page, size));
+        return PageView.of(inventory.products(page, size));
     }
 
     @PostMapping("/{sku}/restock")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
-        return products.restock(sku, request.quantity());
+        return inventory.restock(sku, request.quantity());
     }
 
     @GetMapping("/{sku}/movements")
@@ -70,6 +78,13 @@ class ProductController {
     PageView<MovementView> movements(@PathVariable String sku,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageView.of(products.movements(sku, page, size));
+        return PageView.of(inventory.movements(sku, page, size));
+    }
+
+    /** A restock beyond the limit asks for an impossible quantity: the request is invalid, not in conflict. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> restockBeyondLimit(StockLimitExceededException e) {
+        return Problems.respond(Problems.validation(e.getMessage(),
+                List.of(new Problems.FieldError("quantity", e.getMessage()))));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.inventory.product;
 
+import com.example.inventory.stock.InventoryLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,11 +15,11 @@ final class ProductRequests {
     }
 
     record CreateProduct(
-            @NotNull @Pattern(regexp = Skus.PATTERN, message = Skus.PATTERN_MESSAGE) String sku,
+            @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Min(0) @Max(Product.MAX_STOCK) Integer stock) {
+            @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
     }
 
-    record Restock(@NotNull @Min(1) @Max(Product.MAX_STOCK) Integer quantity) {
+    record Restock(@NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity) {
     }
 }

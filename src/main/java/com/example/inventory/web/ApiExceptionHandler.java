@@ -4,13 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import com.example.inventory.deduction.ContentionException;
-import com.example.inventory.deduction.DeductionNotFoundException;
-import com.example.inventory.deduction.OrderConflictException;
-import com.example.inventory.product.DuplicateSkuException;
-import com.example.inventory.product.InsufficientStockException;
-import com.example.inventory.product.ProductNotFoundException;
-import com.example.inventory.product.StockLimitExceededException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +15,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -45,104 +40,43 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure to an RFC 9457 problem detail with one of the API's {@link ProblemType}s. Spring MVC's own
- * failures (unknown path, wrong method, wrong media type, unreadable body) are problem details too; nothing a
- * client sends answers 500.
+ * Maps every failure that no feature maps itself to an RFC 9457 problem detail with one of the API's
+ * {@link ProblemType}s: Spring MVC's own (unknown path, wrong method, wrong media type, unreadable body), the
+ * database's, and the unexpected. Each feature maps its own exceptions in an advice that runs before this one.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    /** Seconds a client should wait before retrying after contention. */
-    static final String RETRY_AFTER_SECONDS = "1";
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> productNotFound(ProductNotFoundException e) {
-        ProblemDetail problem = Problems.of(ProblemType.PRODUCT_NOT_FOUND, e.getMessage());
-        problem.setProperty("sku", e.sku());
-        return respond(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> duplicateSku(DuplicateSkuException e) {
-        ProblemDetail problem = Problems.of(ProblemType.DUPLICATE_SKU, e.getMessage());
-        problem.setProperty("sku", e.sku());
-        return respond(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> insufficientStock(InsufficientStockException e) {
-        ProblemDetail problem = Problems.of(ProblemType.INSUFFICIENT_STOCK, e.getMessage());
-        problem.setProperty("sku", e.sku());
-        problem.setProperty("requested", e.requested());
-        problem.setProperty("available", e.available());
-        return respond(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {
-        return respond(Problems.validation(e.getMessage(), List.of(new Problems.FieldError("quantity", e.getMessage()))));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> deductionNotFound(DeductionNotFoundException e) {
-        return respond(Problems.of(ProblemType.DEDUCTION_NOT_FOUND, e.getMessage()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> orderConflict(OrderConflictException e) {
-        ProblemDetail problem = Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage());
-        problem.setProperty("orderId", e.orderId());
-        return respond(problem);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> contention(ContentionException e) {
-        return contention(e.getMessage() + "; try again shortly");
-    }
 
     /** A lock wait that ran into the configured lock timeout (or, should one ever happen, a deadlock). */
     @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
     ResponseEntity<ProblemDetail> lockTimeout(RuntimeException e) {
         log.warn("Contention: {}", e.getMessage());
-        return contention("The requested rows are busy; try again shortly");
+        return Problems.retryLater(ProblemType.CONTENTION, "The requested rows are busy; try again shortly");
     }
 
     /** No database connection could be had in time (pool exhausted, database down). */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return retryLater(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly");
+        return Problems.retryLater(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly");
     }
 
     /** A write the database refused: its constraints caught what the application should have. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException e) {
         log.error("A database constraint rejected a write", e);
-        return respond(Problems.of(ProblemType.DATA_CONFLICT, "The change was rejected by a data constraint"));
+        return Problems.respond(Problems.of(ProblemType.DATA_CONFLICT, "The change was rejected by a data constraint"));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred"));
+        return Problems.respond(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred"));
     }
 
-    private static ResponseEntity<ProblemDetail> contention(String detail) {
-        return retryLater(ProblemType.CONTENTION, detail);
-    }
-
-    /** A 503 whose {@code Retry-After} tells the client when to try again. */
-    private static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail) {
-        return ResponseEntity.status(type.status())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Problems.of(type, detail));
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

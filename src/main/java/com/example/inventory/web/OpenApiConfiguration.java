@@ -89,7 +89,7 @@ class OpenApiConfiguration {
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema());
         problem.addProperty("instance", new StringSchema().format("uri-reference"));
-        problem.addProperty("sku", new StringSchema().description("product-not-found, duplicate-sku, insufficient-stock"));
+        problem.addProperty("sku", new StringSchema().description("product-not-found, duplicate-sku, insufficient-stock, stock-limit-exceeded"));
         problem.addProperty("requested", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("available", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("orderId", new StringSchema().description("order-conflict"));

@@ -12,6 +12,7 @@ public enum ProblemType {
     DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU"),
     INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
     ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order already deducted with other items"),
+    STOCK_LIMIT_EXCEEDED("stock-limit-exceeded", HttpStatus.CONFLICT, "Stock limit exceeded"),
     DEDUCTION_NOT_FOUND("deduction-not-found", HttpStatus.NOT_FOUND, "Deduction not found"),
     CONTENTION("contention", HttpStatus.SERVICE_UNAVAILABLE, "Too much contention, try again"),
     DATA_CONFLICT("data-conflict", HttpStatus.CONFLICT, "Rejected by a data constraint"),

@@ -3,11 +3,16 @@ package com.example.inventory.web;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
-/** Builds the API's problem details. */
+/** Builds the API's problem details, and the responses that carry them. */
 public final class Problems {
+
+    /** Seconds a client should wait before retrying after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "1";
 
     /** Extra member of a {@code validation} problem: which field failed and why. */
     public record FieldError(String field, String message) {
@@ -27,6 +32,17 @@ public final class Problems {
         ProblemDetail problem = of(ProblemType.VALIDATION, detail);
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A 503 whose {@code Retry-After} tells the client when to try again; nothing was changed. */
+    public static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(of(type, detail));
     }
 
     /** Gives a problem made by Spring ({@code about:blank}) the API's type and title for its status. */

@@ -18,7 +18,7 @@ import java.util.Properties;
 
 import ch.qos.logback.classic.Level;
 import com.example.inventory.TestDatabase;
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

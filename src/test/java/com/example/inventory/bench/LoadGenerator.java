@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
 
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 
 /**
  * A closed-loop load: N clients, each a virtual thread sending one deduction at a time and the next as soon as

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 
 /** The benchmark's command-line flags, with defaults sized so a whole default run takes under 10 minutes on 2 cores. */
 record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds, int clients, List<Scenario> scenarios,

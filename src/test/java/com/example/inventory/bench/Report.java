@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 
 /** Writes report.md (tables, targets, machine facts) and report.csv. */
 final class Report {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.example.inventory.deduction.Strategy;
+import com.example.inventory.stock.Strategy;
 
 /** The figures of one scenario x strategy run, and the invariant violations found after it. */
 record RunResult(Scenario scenario, Strategy strategy, int clients, LoadGenerator.Outcome outcome,

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,6 +167,30 @@ class DeductionApiTests {
         assertThat(replay.status()).as("a cancelled order is replayed as it is").isEqualTo(200);
         assertThat(replay.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(api.stockOf(a)).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void cancellationThatWouldLiftStockAboveTheLimitIsRefusedAndChangesNothing(Strategy strategy) {
+        String sku = product(10);
+        String id = api.deduct(strategy.value(), unique("ORD"), sku, 4).json().get("id").asString();
+        assertThat(api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999994}").status())
+                .isEqualTo(200);
+        assertThat(api.stockOf(sku)).isEqualTo(1_000_000_000);
+
+        Response cancel = api.post("/api/v1/deductions/" + id + "/cancel");
+
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(409);
+        assertThat(cancel.problemType()).isEqualTo("stock-limit-exceeded");
+        assertThat(cancel.json().get("sku").asString()).isEqualTo(sku);
+        assertThat(api.stockOf(sku)).isEqualTo(1_000_000_000);
+        assertThat(api.get("/api/v1/deductions/" + id).json().get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(movements(jdbc, sku, "CANCEL")).isZero();
+        assertLedgerMatchesStock(jdbc, sku);
+
+        api.deduct(strategy.value(), unique("ORD"), sku, 4);
+        assertThat(api.post("/api/v1/deductions/" + id + "/cancel").status()).as("room again").isEqualTo(200);
+        assertThat(api.stockOf(sku)).isEqualTo(1_000_000_000);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

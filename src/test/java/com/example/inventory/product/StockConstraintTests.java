@@ -39,6 +39,16 @@ class StockConstraintTests {
     }
 
     @Test
+    void stockAboveTheLimitIsRejectedBySql() {
+        String sku = insertProduct(1_000_000_000);
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE product SET stock = stock + 1 WHERE sku = ?").param(sku).update())
+                .hasMessageContaining("product_stock_within_limit");
+        assertThat(jdbc.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single())
+                .isEqualTo(1_000_000_000);
+    }
+
+    @Test
     void reservedStockIsBoundedBySql() {
         String sku = insertProduct(2);
 

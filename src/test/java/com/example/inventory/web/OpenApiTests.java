@@ -37,7 +37,8 @@ class OpenApiTests {
                     "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention")),
             "get /api/v1/deductions/{id}", Map.of("404", List.of("deduction-not-found")),
             "get /api/v1/deductions", Map.of("404", List.of("deduction-not-found")),
-            "post /api/v1/deductions/{id}/cancel", Map.of("404", List.of("deduction-not-found")));
+            "post /api/v1/deductions/{id}/cancel", Map.of("404", List.of("deduction-not-found"),
+                    "409", List.of("stock-limit-exceeded"), "503", List.of("contention")));
 
     @LocalServerPort
     int port;

@@ -1,0 +1,24 @@
+package com.example.inventory.stock;
+
+/** An order could not get its rows in time: lock timeout, or optimistic retries used up. Nothing was changed. */
+public class ContentionException extends RuntimeException {
+
+    private final int attempts;
+
+    private ContentionException(String message, int attempts, Throwable cause) {
+        super(message, cause);
+        this.attempts = attempts;
+    }
+
+    static ContentionException retriesExhausted(int attempts, Throwable lastConflict) {
+        return new ContentionException("Gave up after " + attempts + " conflicting attempt(s)", attempts, lastConflict);
+    }
+
+    static ContentionException lockTimeout(Throwable cause) {
+        return new ContentionException("Timed out waiting for a row lock", 1, cause);
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+}

@@ -1,0 +1,151 @@
+package com.example.inventory.stock;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stock core's one public face: every change of a product's stock goes through here, under a row lock or a
+ * version check, in the same transaction as its ledger entry. Features ({@code deduction}, {@code reservation})
+ * keep their own records and place their orders through {@link #place}.
+ */
+@Service
+public class InventoryService {
+
+    private final ProductRepository products;
+    private final Ledger ledger;
+    private final LockedStockChange lockedStock;
+    private final StockSettings settings;
+    private final StockMetrics metrics;
+    private final Map<Strategy, StockStrategy> strategies = new EnumMap<>(Strategy.class);
+
+    InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
+                     StockMetrics metrics, List<StockStrategy> strategies) {
+        this.products = products;
+        this.ledger = ledger;
+        this.lockedStock = lockedStock;
+        this.settings = settings;
+        this.metrics = metrics;
+        for (StockStrategy strategy : strategies) {
+            if (this.strategies.put(strategy.name(), strategy) != null) {
+                throw new IllegalStateException("Two implementations of strategy " + strategy.name());
+            }
+        }
+        for (Strategy strategy : Strategy.values()) {
+            if (!this.strategies.containsKey(strategy)) {
+                throw new IllegalStateException("No implementation of strategy " + strategy);
+            }
+        }
+    }
+
+    /**
+     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement.
+     *
+     * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
+     */
+    @Transactional
+    public ProductView create(String sku, String name, int stock) {
+        if (products.existsBySku(sku)) {
+            throw DuplicateSkuException.of(sku);
+        }
+        Product product;
+        try {
+            product = products.saveAndFlush(new Product(sku, name, stock));
+        } catch (DataIntegrityViolationException e) {
+            if (Constraints.violated(e, "product_sku_key")) {
+                throw DuplicateSkuException.of(sku);
+            }
+            throw e;
+        }
+        if (stock > 0) {
+            ledger.record(List.of(new Movement(product.getId(), MovementKind.INITIAL, stock, stock, null)));
+        }
+        return ProductView.of(product);
+    }
+
+    /** @throws ProductNotFoundException when no product has the SKU */
+    @Transactional(readOnly = true)
+    public ProductView product(String sku) {
+        return ProductView.of(find(sku));
+    }
+
+    /** One page of the catalogue, sorted by SKU. */
+    @Transactional(readOnly = true)
+    public Page<ProductView> products(int page, int size) {
+        return products.findAll(PageRequest.of(page, size, Sort.by("sku"))).map(ProductView::of);
+    }
+
+    /**
+     * The ledger of one product, newest first.
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     */
+    @Transactional(readOnly = true)
+    public Page<MovementView> movements(String sku, int page, int size) {
+        Product product = find(sku);
+        return ledger.movementsOf(product.getId(), product.getSku(), page, size);
+    }
+
+    /**
+     * Raises a product's stock and records a {@code RESTOCK} movement, under the product's row lock, so concurrent
+     * restocks (and orders) never lose an update.
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
+     */
+    @Transactional
+    public ProductView restock(String sku, int quantity) {
+        return ProductView.of(lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null)
+                .getFirst());
+    }
+
+    /** The strategy that places an order whose request names {@code requested}: that one, or the default. */
+    public Strategy strategyOr(@Nullable Strategy requested) {
+        return requested != null ? requested : settings.strategy();
+    }
+
+    /**
+     * Places an order: claims its id in {@code book} and applies the book's movement to the stock of every line, all
+     * or nothing, in the strategy's own transaction(s). When the id is claimed already, nothing changes and the
+     * placement says so; the feature answers from its stored order.
+     *
+     * @throws ProductNotFoundException for the first line whose SKU is unknown
+     * @throws InsufficientStockException for a line that asks for more than is available
+     * @throws ContentionException when the rows could not be had in time (lock timeout, retries used up)
+     */
+    public <O extends StockOrder> Placement place(O order, OrderBook<O> book, Strategy strategy) {
+        try {
+            return strategies.get(strategy).place(order, book);
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            metrics.lockTimeout(strategy);
+            throw ContentionException.lockTimeout(e);
+        }
+    }
+
+    /**
+     * Gives the units of {@code lines} back to stock (a cancelled deduction) under the products' row locks, with
+     * one {@code CANCEL} movement per line, inside the caller's transaction.
+     *
+     * @throws StockLimitExceededException when a product's stock would exceed {@link InventoryLimits#MAX_STOCK}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void giveBack(List<OrderLine> lines, String orderId) {
+        lockedStock.apply(lines, MovementKind.CANCEL, orderId);
+    }
+
+    private Product find(String sku) {
+        return products.findBySku(sku).orElseThrow(() -> ProductNotFoundException.of(sku));
+    }
+}

@@ -1,0 +1,11 @@
+package com.example.inventory.stock;
+
+import org.jspecify.annotations.Nullable;
+
+/** A ledger entry about to be written: what moved, how many units, the stock after it, and for which order. */
+record Movement(long productId, MovementKind kind, int quantity, int stockAfter, @Nullable String reference) {
+
+    static Movement of(Product product, MovementKind kind, int quantity, @Nullable String reference) {
+        return new Movement(product.getId(), kind, quantity, product.getStock(), reference);
+    }
+}

@@ -1,0 +1,15 @@
+package com.example.inventory.stock;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A ledger entry as the API shows it; {@code reference} is the order id, or null for stock that came in. */
+public record MovementView(long id, String sku, MovementKind kind, int quantity, int stockAfter,
+                           @Nullable String reference, Instant createdAt) {
+
+    static MovementView of(StockMovement movement, String sku) {
+        return new MovementView(movement.getId(), sku, movement.getKind(), movement.getQuantity(),
+                movement.getStockAfter(), movement.getReference(), movement.getCreatedAt());
+    }
+}

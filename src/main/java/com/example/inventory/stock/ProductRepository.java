@@ -1,0 +1,66 @@
+package com.example.inventory.stock;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * The product queries. Every query that touches several products returns them in ascending id order: locks are
+ * always taken in that one global order, so two orders that share products can never deadlock.
+ */
+interface ProductRepository extends JpaRepository<Product, Long> {
+
+    Optional<Product> findBySku(String sku);
+
+    boolean existsBySku(String sku);
+
+    /** {@code SELECT … WHERE sku IN (…) ORDER BY id FOR NO KEY UPDATE}: rows are locked in id order. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.sku in :skus order by p.id")
+    List<Product> lockBySkusInIdOrder(Collection<String> skus);
+
+    @Query("select p from Product p where p.sku in :skus order by p.id")
+    List<Product> findBySkusInIdOrder(Collection<String> skus);
+
+    @Query("select p.sku from Product p where p.sku in :skus order by p.id")
+    List<String> skusInIdOrder(Collection<String> skus);
+
+    @Query("select new com.example.inventory.stock.StockLevels(cast(p.stock as Long), cast(p.reserved as Long))"
+            + " from Product p where p.sku = :sku")
+    Optional<StockLevels> levelsOf(String sku);
+
+    /**
+     * Applies one movement to the product with this SKU if the result keeps the rule of {@link StockLevels}, and
+     * records it in the ledger, in one statement: the row lock is held for a single round trip before the commit.
+     *
+     * @param stockDelta the movement's change of {@code stock}
+     * @param reservedDelta the movement's change of {@code reserved}
+     * @return 1 if the stock changed, 0 if the change would break the rule or no product has the SKU
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            WITH changed AS (
+                UPDATE product
+                   SET stock = stock + :stockDelta, reserved = reserved + :reservedDelta, version = version + 1,
+                       updated_at = clock_timestamp()
+                 WHERE sku = :sku AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + """
+            )
+             RETURNING id, stock)
+            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
+            SELECT id, :kind, :quantity, stock, :reference, clock_timestamp() FROM changed
+            """)
+    int changeIfWithinBounds(String sku, String kind, int quantity, int stockDelta, int reservedDelta,
+                             @Nullable String reference);
+
+    /** Bounds every lock wait of the current transaction; a longer wait fails with SQLSTATE 55P03. */
+    @Query(nativeQuery = true, value = "select set_config('lock_timeout', :timeout, true)")
+    String limitLockWaits(String timeout);
+}

@@ -1,0 +1,46 @@
+package com.example.inventory.stock;
+
+import java.util.List;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A strategy that places each order in a transaction of its own: claim the order's id first (before any product
+ * row is locked, so locks are held only for the stock change), then change the stock of its lines.
+ */
+abstract class SingleOrderStrategy implements StockStrategy {
+
+    private final TransactionTemplate transactions;
+
+    SingleOrderStrategy(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** One transaction, no retry: a strategy that waits for its locks fails for good when the wait is too long. */
+    @Override
+    public <O extends StockOrder> Placement place(O order, OrderBook<O> book) {
+        return inTransaction(order, book, 1);
+    }
+
+    /** One attempt at placing the order, in a new transaction. */
+    final <O extends StockOrder> Placement inTransaction(O order, OrderBook<O> book, int attempt) {
+        Placement placement = transactions.execute(status -> {
+            if (book.claim(List.of(order), name(), attempt).isEmpty()) {
+                return Placement.claimedBefore(name());
+            }
+            change(order.lines(), book.movement(), order.orderId());
+            return Placement.placed(name(), attempt);
+        });
+        if (placement == null) {
+            throw new IllegalStateException("The transaction template returned no placement");
+        }
+        return placement;
+    }
+
+    /**
+     * Applies {@code kind} to every line inside the current transaction, all or nothing, and records one movement
+     * per line referencing {@code orderId}.
+     */
+    abstract void change(List<OrderLine> lines, MovementKind kind, String orderId);
+}

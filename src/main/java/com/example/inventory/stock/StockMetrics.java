@@ -1,0 +1,44 @@
+package com.example.inventory.stock;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The strategies' own meters, registered up front for every strategy (a series that exists at 0 lets Prometheus
+ * compute a rate from the first event on): {@code inventory.deduction.lock.timeouts} and
+ * {@code inventory.deduction.optimistic.conflicts}, tag {@code strategy}. Their names predate reservations; they
+ * count every order the strategies place.
+ */
+@Component
+class StockMetrics {
+
+    private final Map<Strategy, Counter> lockTimeouts = new EnumMap<>(Strategy.class);
+    private final Map<Strategy, Counter> optimisticConflicts = new EnumMap<>(Strategy.class);
+
+    StockMetrics(MeterRegistry registry) {
+        for (Strategy strategy : Strategy.values()) {
+            lockTimeouts.put(strategy, Counter.builder("inventory.deduction.lock.timeouts")
+                    .description("Orders that gave up waiting for a row lock")
+                    .tag("strategy", strategy.value())
+                    .register(registry));
+            optimisticConflicts.put(strategy, Counter.builder("inventory.deduction.optimistic.conflicts")
+                    .description("Optimistic attempts that lost a version race")
+                    .tag("strategy", strategy.value())
+                    .register(registry));
+        }
+    }
+
+    void lockTimeout(Strategy strategy) {
+        lockTimeouts.get(strategy).increment();
+    }
+
+    /** One optimistic attempt lost a version race (counted whether or not a retry then succeeded). */
+    void optimisticConflict(Strategy strategy) {
+        optimisticConflicts.get(strategy).increment();
+    }
+}

@@ -1,0 +1,56 @@
+package com.example.inventory.stock;
+
+import com.example.inventory.web.ProblemType;
+import com.example.inventory.web.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The stock core's failures as problem details, for every controller that calls it. Ahead of the catch-all
+ * handler of {@code web}.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StockProblems {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> productNotFound(ProductNotFoundException e) {
+        ProblemDetail problem = Problems.of(ProblemType.PRODUCT_NOT_FOUND, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> duplicateSku(DuplicateSkuException e) {
+        ProblemDetail problem = Problems.of(ProblemType.DUPLICATE_SKU, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> insufficientStock(InsufficientStockException e) {
+        ProblemDetail problem = Problems.of(ProblemType.INSUFFICIENT_STOCK, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        problem.setProperty("requested", e.requested());
+        problem.setProperty("available", e.available());
+        return Problems.respond(problem);
+    }
+
+    /** Giving stock back (a cancellation) that would lift it above the limit; a restock maps it to a 400 itself. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {
+        ProblemDetail problem = Problems.of(ProblemType.STOCK_LIMIT_EXCEEDED, e.getMessage());
+        problem.setProperty("sku", e.sku());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> contention(ContentionException e) {
+        return Problems.retryLater(ProblemType.CONTENTION, e.getMessage() + "; try again shortly");
+    }
+}

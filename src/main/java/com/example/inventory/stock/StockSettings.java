@@ -1,0 +1,53 @@
+package com.example.inventory.stock;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code inventory.deduction.*}: which strategy places an order when its request names none, and how long to wait
+ * for locks and retry conflicts before answering 503 {@code contention}. The prefix is the one operators have
+ * configured since the first release; the settings apply to every order the stock core places.
+ *
+ * @param strategy the default strategy
+ * @param lockTimeout the longest wait for a row lock (every strategy but optimistic, cancellations, restocks)
+ * @param retry how the optimistic strategy retries a conflicting transaction
+ */
+@Validated
+@ConfigurationProperties("inventory.deduction")
+record StockSettings(
+        @DefaultValue("pessimistic") @NotNull Strategy strategy,
+        @DefaultValue("2s") @NotNull Duration lockTimeout,
+        @DefaultValue @NotNull @Valid Retry retry) {
+
+    /** The lock timeout as PostgreSQL's {@code lock_timeout} setting takes it (0 would mean "wait forever"). */
+    String lockTimeoutSetting() {
+        return Math.max(1, lockTimeout.toMillis()) + "ms";
+    }
+
+    /**
+     * Exponential backoff with full jitter: before retry n the delay is a random value in
+     * {@code [0, min(maxDelay, initialDelay * multiplier^(n-1))]}.
+     *
+     * @param maxAttempts attempts in all, the first included
+     * @param initialDelay the cap of the first delay
+     * @param multiplier growth of the cap per retry
+     * @param maxDelay the largest cap
+     * @param timeout the longest time spent on one order's attempts and delays
+     */
+    record Retry(
+            @DefaultValue("10") @Min(1) @Max(1000) int maxAttempts,
+            @DefaultValue("5ms") @NotNull Duration initialDelay,
+            @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("200ms") @NotNull Duration maxDelay,
+            @DefaultValue("3s") @NotNull Duration timeout) {
+    }
+}
