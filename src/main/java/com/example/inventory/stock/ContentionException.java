@@ -1,11 +1,13 @@
 package com.example.inventory.stock;
 
+import org.jspecify.annotations.Nullable;
+
 /** An order could not get its rows in time: lock timeout, or optimistic retries used up. Nothing was changed. */
 public class ContentionException extends RuntimeException {
 
     private final int attempts;
 
-    private ContentionException(String message, int attempts, Throwable cause) {
+    private ContentionException(String message, int attempts, @Nullable Throwable cause) {
         super(message, cause);
         this.attempts = attempts;
     }
@@ -16,6 +18,10 @@ public class ContentionException extends RuntimeException {
 
     static ContentionException lockTimeout(Throwable cause) {
         return new ContentionException("Timed out waiting for a row lock", 1, cause);
+    }
+
+    static ContentionException queueFull() {
+        return new ContentionException("Too many orders are waiting for this product", 1, null);
     }
 
     public int attempts() {

@@ -19,7 +19,7 @@ public interface OrderBook<O extends StockOrder> {
      * of the same id waits until that transaction ends. Ids are claimed in ascending order (the database's), so two
      * transactions claiming several ids never wait on each other in a circle.
      *
-     * @return the orders this call claimed, in the order given
+     * @return the orders this call claimed: the instances given, in the order given
      */
     List<O> claim(List<O> orders, Strategy strategy, int attempt);
 

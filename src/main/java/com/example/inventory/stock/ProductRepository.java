@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 
 /**
  * The product queries. Every query that touches several products returns them in ascending id order: locks are
@@ -27,8 +30,33 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     @Query("select p from Product p where p.sku in :skus order by p.id")
     List<Product> lockBySkusInIdOrder(Collection<String> skus);
 
+    /**
+     * Like {@link #lockBySkusInIdOrder}, but the products come back read-only: Hibernate does not write them at the
+     * end of the transaction, because the batched strategy writes all the rows it changed in one statement of its
+     * own ({@link #writeLevels}).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
+    @Query("select p from Product p where p.sku in :skus order by p.id")
+    List<Product> lockReadOnlyBySkusInIdOrder(Collection<String> skus);
+
     @Query("select p from Product p where p.sku in :skus order by p.id")
     List<Product> findBySkusInIdOrder(Collection<String> skus);
+
+    /**
+     * Writes new stock and reserved values of many products, locked by this transaction, in one statement.
+     *
+     * @return the number of products written
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE product p
+               SET stock = changed.stock, reserved = changed.reserved, version = p.version + 1,
+                   updated_at = clock_timestamp()
+              FROM unnest(cast(:ids AS bigint[]), cast(:stocks AS integer[]), cast(:reserved AS integer[]))
+                       AS changed (id, stock, reserved)
+             WHERE p.id = changed.id""")
+    int writeLevels(Long[] ids, Integer[] stocks, Integer[] reserved);
 
     @Query("select p.sku from Product p where p.sku in :skus order by p.id")
     List<String> skusInIdOrder(Collection<String> skus);

@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * The strategies' own meters, registered up front for every strategy (a series that exists at 0 lets Prometheus
  * compute a rate from the first event on): {@code inventory.deduction.lock.timeouts} and
- * {@code inventory.deduction.optimistic.conflicts}, tag {@code strategy}. Their names predate reservations; they
- * count every order the strategies place.
+ * {@code inventory.deduction.optimistic.conflicts}, tag {@code strategy} (names from before reservations: they
+ * count every order the strategies place), and {@code inventory.batch.rejections} (orders refused by a full queue).
  */
 @Component
 class StockMetrics {
 
     private final Map<Strategy, Counter> lockTimeouts = new EnumMap<>(Strategy.class);
     private final Map<Strategy, Counter> optimisticConflicts = new EnumMap<>(Strategy.class);
+    private final Counter queueFull;
 
     StockMetrics(MeterRegistry registry) {
         for (Strategy strategy : Strategy.values()) {
@@ -31,10 +32,18 @@ class StockMetrics {
                     .tag("strategy", strategy.value())
                     .register(registry));
         }
+        queueFull = Counter.builder("inventory.batch.rejections")
+                .description("Orders refused at once because their batch queue was full")
+                .tag("strategy", Strategy.BATCHED.value())
+                .register(registry);
     }
 
     void lockTimeout(Strategy strategy) {
         lockTimeouts.get(strategy).increment();
+    }
+
+    void queueFull() {
+        queueFull.increment();
     }
 
     /** One optimistic attempt lost a version race (counted whether or not a retry then succeeded). */

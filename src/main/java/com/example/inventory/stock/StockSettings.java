@@ -20,13 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param strategy the default strategy
  * @param lockTimeout the longest wait for a row lock (every strategy but optimistic, cancellations, restocks)
  * @param retry how the optimistic strategy retries a conflicting transaction
+ * @param batch how the batched strategy queues and batches orders
  */
 @Validated
 @ConfigurationProperties("inventory.deduction")
 record StockSettings(
         @DefaultValue("pessimistic") @NotNull Strategy strategy,
         @DefaultValue("2s") @NotNull Duration lockTimeout,
-        @DefaultValue @NotNull @Valid Retry retry) {
+        @DefaultValue @NotNull @Valid Retry retry,
+        @DefaultValue @NotNull @Valid Batch batch) {
 
     /** The lock timeout as PostgreSQL's {@code lock_timeout} setting takes it (0 would mean "wait forever"). */
     String lockTimeoutSetting() {
@@ -49,5 +51,23 @@ record StockSettings(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
             @DefaultValue("200ms") @NotNull Duration maxDelay,
             @DefaultValue("3s") @NotNull Duration timeout) {
+    }
+
+    /**
+     * The batched strategy's queues: one per drainer, each drained by one thread that places everything queued
+     * (up to {@code maxSize} orders and {@code maxLines} lines) in one transaction as soon as its previous batch
+     * has committed. No timer: a lone order is placed at once, a burst shares one commit.
+     *
+     * @param drainers queues and their threads; each holds one pool connection while a batch runs, so keep it below
+     *        the pool size
+     * @param maxSize the most orders in one batch
+     * @param maxLines the most order lines in one batch (bounds the rows one batch locks)
+     * @param queueCapacity orders one queue holds; an order finding its queue full is refused at once (503)
+     */
+    record Batch(
+            @DefaultValue("2") @Min(1) @Max(64) int drainers,
+            @DefaultValue("500") @Min(1) @Max(10_000) int maxSize,
+            @DefaultValue("2000") @Min(100) @Max(20_000) int maxLines,
+            @DefaultValue("2000") @Min(1) @Max(1_000_000) int queueCapacity) {
     }
 }

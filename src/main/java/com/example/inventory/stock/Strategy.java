@@ -14,7 +14,12 @@ public enum Strategy {
     /** Read without locks; a concurrent change is caught by the version check and the whole transaction retried. */
     OPTIMISTIC,
     /** One conditional {@code UPDATE … WHERE stock - reserved >= quantity} per line. */
-    ATOMIC;
+    ATOMIC,
+    /**
+     * Orders queue in the service; whatever has queued while the previous batch committed is placed in one
+     * transaction: one lock of all its rows, each order applied in arrival order, one commit.
+     */
+    BATCHED;
 
     /** The name in the API and in configuration: lower case. */
     @JsonValue

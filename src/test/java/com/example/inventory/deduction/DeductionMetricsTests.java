@@ -110,6 +110,26 @@ class DeductionMetricsTests {
     }
 
     @Test
+    void batchedDeductionsRecordTheirBatches() {
+        String sku = unique("METER");
+        api.createProduct(sku, 5);
+        long batches = registry.get("inventory.batch.size").summary().count();
+        long timed = registry.get("inventory.batch.duration").timer().count();
+
+        assertCounted("batched", "completed",
+                () -> assertThat(api.deduct("batched", unique("METER-ORD"), sku, 1).status()).isEqualTo(201));
+
+        assertThat(registry.get("inventory.batch.size").summary().count()).isEqualTo(batches + 1);
+        assertThat(registry.get("inventory.batch.duration").timer().count()).isEqualTo(timed + 1);
+        assertThat(attemptsCount("batched")).isPositive();
+        assertThat(api.get("/actuator/prometheus").body())
+                .containsPattern("inventory_batch_size_orders_count\\{[^}]*} [1-9]")
+                .containsPattern("inventory_batch_duration_seconds_count\\{[^}]*} [1-9]")
+                .containsPattern("inventory_batch_queue_depth_orders\\{[^}]*} 0.0")
+                .containsPattern("inventory_batch_rejections_total\\{[^}]*strategy=\"batched\"[^}]*} ");
+    }
+
+    @Test
     void prometheusShowsTheCustomMetersAfterOneDeduction() {
         String sku = unique("METER");
         api.createProduct(sku, 5);

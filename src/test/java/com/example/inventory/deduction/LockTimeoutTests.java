@@ -29,7 +29,7 @@ class LockTimeoutTests {
     DataSource dataSource;
 
     @ParameterizedTest
-    @EnumSource(value = Strategy.class, names = {"PESSIMISTIC", "ATOMIC"})
+    @EnumSource(value = Strategy.class, names = {"PESSIMISTIC", "ATOMIC", "BATCHED"})
     void heldRowAnswersContentionWithinTheLockTimeout(Strategy strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String sku = unique("HELD");

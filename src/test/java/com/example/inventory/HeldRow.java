@@ -1,0 +1,42 @@
+package com.example.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/** A product row locked by a transaction of the test's own, as a slow concurrent writer would hold it. */
+public final class HeldRow implements AutoCloseable {
+
+    private final Connection connection;
+
+    private HeldRow(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static HeldRow lock(DataSource dataSource, String sku) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM product WHERE sku = ? FOR UPDATE")) {
+                lock.setString(1, sku);
+                lock.executeQuery().close();
+            }
+            return new HeldRow(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Ends the holding transaction, which lets the waiting writers in. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+        }
+    }
+}
