@@ -58,7 +58,7 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
         }
         this.batchSizes = DistributionSummary.builder("inventory.batch.size")
                 .description("Orders placed per batch transaction").baseUnit("orders")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512).register(registry);
         this.batchDurations = Timer.builder("inventory.batch.duration")
                 .description("Time from taking a batch off its queue to answering its orders")
                 .publishPercentileHistogram().register(registry);
