@@ -76,17 +76,42 @@ public final class HttpApi {
 
     /** {@code POST /api/v1/deductions[?strategy=…]} for {@code sku:quantity} pairs. */
     public Response deduct(String strategy, String orderId, Object... skuQuantityPairs) {
+        String query = strategy == null ? "" : "?strategy=" + strategy;
+        return post("/api/v1/deductions" + query, "{\"orderId\":\"" + orderId + "\",\"items\":["
+                + items(skuQuantityPairs) + "]}");
+    }
+
+    /** {@code POST /api/v1/reservations[?strategy=…]} for {@code sku:quantity} pairs; {@code ttlSeconds} if not null. */
+    public Response reserve(String strategy, String orderId, Integer ttlSeconds, Object... skuQuantityPairs) {
+        String query = strategy == null ? "" : "?strategy=" + strategy;
+        String ttl = ttlSeconds == null ? "" : ",\"ttlSeconds\":" + ttlSeconds;
+        return post("/api/v1/reservations" + query, "{\"orderId\":\"" + orderId + "\",\"items\":["
+                + items(skuQuantityPairs) + "]" + ttl + "}");
+    }
+
+    /** {@code POST /api/v1/reservations/{id}/{action}}: confirm or release. */
+    public Response decide(String reservationId, String action) {
+        return post("/api/v1/reservations/" + reservationId + "/" + action);
+    }
+
+    private static String items(Object... skuQuantityPairs) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < skuQuantityPairs.length; i += 2) {
             items.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(skuQuantityPairs[i])
                     .append("\",\"quantity\":").append(skuQuantityPairs[i + 1]).append('}');
         }
-        String query = strategy == null ? "" : "?strategy=" + strategy;
-        return post("/api/v1/deductions" + query, "{\"orderId\":\"" + orderId + "\",\"items\":[" + items + "]}");
+        return items.toString();
     }
 
     public int stockOf(String sku) {
         return get("/api/v1/products/" + sku).json().get("stock").asInt();
+    }
+
+    /** {stock, reserved, available} of a product, as the API shows it. */
+    public int[] levelsOf(String sku) {
+        JsonNode product = get("/api/v1/products/" + sku).json();
+        return new int[] {product.get("stock").asInt(), product.get("reserved").asInt(),
+                product.get("available").asInt()};
     }
 
     private URI uri(String path) {

@@ -1,10 +1,16 @@
 package com.example.inventory;
 
+import java.time.Clock;
+
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
-/** Gives every test (and {@code spring-boot:test-run}) the one real PostgreSQL of {@link TestDatabase}. */
+/**
+ * Gives every test (and {@code spring-boot:test-run}) the one real PostgreSQL of {@link TestDatabase}, and the
+ * {@link TestClock} that expiry tests move forward.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
 
@@ -27,5 +33,11 @@ public class TestcontainersConfiguration {
                 return database.jdbcUrl();
             }
         };
+    }
+
+    @Bean
+    @Primary
+    Clock testClock() {
+        return TestClock.shared();
     }
 }

@@ -43,7 +43,7 @@ class DeductionController {
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
                                          @RequestParam(required = false) @Nullable Strategy strategy) {
-        DeductionOutcome outcome = deductions.deduct(request.orderId(), request.lines(), strategy);
+        DeductionOutcome outcome = deductions.deduct(request.order(), request.lines(), strategy);
         if (outcome.replayed()) {
             return ResponseEntity.ok().header(REPLAYED_HEADER, "true").body(outcome.deduction());
         }

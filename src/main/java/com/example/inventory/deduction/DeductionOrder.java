@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.TimeOrderedUuid;
 import com.example.inventory.stock.StockOrder;
 
 /** An order to deduct, with the id and time its deduction gets if it is placed. */

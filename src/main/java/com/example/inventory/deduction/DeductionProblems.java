@@ -19,11 +19,4 @@ class DeductionProblems {
     ResponseEntity<ProblemDetail> deductionNotFound(DeductionNotFoundException e) {
         return Problems.respond(Problems.of(ProblemType.DEDUCTION_NOT_FOUND, e.getMessage()));
     }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> orderConflict(OrderConflictException e) {
-        ProblemDetail problem = Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage());
-        problem.setProperty("orderId", e.orderId());
-        return Problems.respond(problem);
-    }
 }

@@ -1,6 +1,7 @@
 package com.example.inventory.deduction;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import com.example.inventory.deduction.DeductionMetrics.Outcome;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.ProductNotFoundException;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Takes stock for orders, all lines or none, once per order; and gives it back on cancellation. */
@@ -78,13 +81,32 @@ public class DeductionService {
         return new DeductionOutcome(DeductionView.completed(order, strategy, placement.attempts()), false);
     }
 
+    /**
+     * Records the deduction of units that a confirmed reservation held, inside the reservation's transaction; the
+     * caller moves the stock. Nothing is deducted here.
+     *
+     * @param id the new deduction's id
+     * @param strategy the strategy that held the units
+     * @throws OrderConflictException when the order id has a deduction already
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DeductionView recordConfirmed(UUID id, String orderId, List<OrderLine> lines, Strategy strategy,
+                                         Instant createdAt) {
+        DeductionOrder order = new DeductionOrder(id, orderId, List.copyOf(lines), createdAt);
+        if (book.claim(List.of(order), strategy, 1).isEmpty()) {
+            throw OrderConflictException.alreadyDeducted(orderId);
+        }
+        log.info("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
+        return DeductionView.completed(order, strategy, 1);
+    }
+
     /** The order's id was taken: answer with the stored deduction, if it asked for the same lines. */
     private DeductionOutcome replay(DeductionOrder order, Strategy strategy, long started) {
         Deduction stored = deductions.findByOrderId(order.orderId()).orElseThrow(() -> new IllegalStateException(
                 "Order " + order.orderId() + " was claimed but is not stored"));
         if (!stored.hasSameLinesAs(order.lines())) {
             throw refused(order.orderId(), strategy, Outcome.ORDER_CONFLICT, started,
-                    OrderConflictException.of(order.orderId()));
+                    OrderConflictException.otherItems(order.orderId(), "deducted"));
         }
         metrics.record(strategy, Outcome.REPLAYED, since(started));
         log.info("Deduction replayed: order={} strategy={} durationMs={}", order.orderId(), strategy,

@@ -17,12 +17,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 class AtomicStrategy extends SingleOrderStrategy {
 
     private final ProductRepository products;
-    private final String lockTimeout;
 
-    AtomicStrategy(ProductRepository products, PlatformTransactionManager transactionManager, StockSettings settings) {
+    AtomicStrategy(ProductRepository products, PlatformTransactionManager transactionManager) {
         super(transactionManager);
         this.products = products;
-        this.lockTimeout = settings.lockTimeoutSetting();
     }
 
     @Override
@@ -33,7 +31,6 @@ class AtomicStrategy extends SingleOrderStrategy {
     @Override
     void change(List<OrderLine> lines, MovementKind kind, String orderId) {
         List<OrderLine> inLockOrder = lines.size() == 1 ? lines : inIdOrder(lines);
-        products.limitLockWaits(lockTimeout);
         for (OrderLine line : inLockOrder) {
             int quantity = line.quantity();
             if (products.changeIfWithinBounds(line.sku(), kind.name(), quantity, kind.stockDelta(quantity),

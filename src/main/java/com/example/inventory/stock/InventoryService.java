@@ -145,6 +145,28 @@ public class InventoryService {
         lockedStock.apply(lines, MovementKind.CANCEL, orderId);
     }
 
+    /**
+     * Turns the units held for an order into a sale: {@code stock} and {@code reserved} both fall by each line's
+     * quantity, one {@code CONFIRM} movement per line, under the products' row locks, inside the caller's
+     * transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void confirm(StockOrder held) {
+        lockedStock.applyAll(List.of(held), MovementKind.CONFIRM);
+    }
+
+    /**
+     * Gives the units held for some orders back to {@code available} ({@code reserved} falls), one {@code RELEASE}
+     * movement per line, inside the caller's transaction. All their products are locked in one query, in id
+     * order, so releasing many holds at once cannot deadlock with anything else.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(List<? extends StockOrder> held) {
+        if (!held.isEmpty()) {
+            lockedStock.applyAll(held, MovementKind.RELEASE);
+        }
+    }
+
     private Product find(String sku) {
         return products.findBySku(sku).orElseThrow(() -> ProductNotFoundException.of(sku));
     }

@@ -1,7 +1,11 @@
 package com.example.inventory.stock;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,20 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The locked mechanism: locks the products of some lines in one query, in ascending id order (waiting at most the
- * lock timeout), applies one movement per line on the entities, writes them, then records the movements. Serves
- * the pessimistic strategy, cancellations and restocks.
+ * lock timeout, as every lock wait does), applies one movement per line on the entities, writes them, then records the movements. Serves
+ * the pessimistic strategy, restocks, cancellations, and the end of reservations.
  */
 @Component
 class LockedStockChange {
 
     private final ProductRepository products;
     private final Ledger ledger;
-    private final String lockTimeout;
 
-    LockedStockChange(ProductRepository products, Ledger ledger, StockSettings settings) {
+    LockedStockChange(ProductRepository products, Ledger ledger) {
         this.products = products;
         this.ledger = ledger;
-        this.lockTimeout = settings.lockTimeoutSetting();
     }
 
     /**
@@ -32,14 +34,42 @@ class LockedStockChange {
      * @throws ProductNotFoundException for the first line whose SKU is unknown
      */
     List<Product> apply(List<OrderLine> lines, MovementKind kind, @Nullable String reference) {
-        products.limitLockWaits(lockTimeout);
-        List<Product> locked = products.lockBySkusInIdOrder(Lines.skus(lines));
-        Lines.requireAllFound(lines, locked, Product::getSku);
-        Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
-        locked.forEach(product -> product.apply(kind, quantities.get(product.getSku())));
+        return applyChanges(List.of(new Change(lines, reference)), kind);
+    }
+
+    /**
+     * Applies {@code kind} to the lines of several orders, each line's movement referencing its order: all of their
+     * products are locked in one query, in id order, before any is changed. Must run inside a transaction.
+     *
+     * @throws ProductNotFoundException for the first line whose SKU is unknown
+     */
+    void applyAll(List<? extends StockOrder> orders, MovementKind kind) {
+        applyChanges(orders.stream().map(order -> new Change(order.lines(), order.orderId())).toList(), kind);
+    }
+
+    private List<Product> applyChanges(List<Change> changes, MovementKind kind) {
+        TreeSet<String> skus = new TreeSet<>();
+        changes.forEach(change -> change.lines().forEach(line -> skus.add(line.sku())));
+        List<Product> locked = products.lockBySkusInIdOrder(skus);
+        Map<String, Product> bySku = locked.stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
+        List<Movement> movements = new ArrayList<>();
+        for (Change change : changes) {
+            for (OrderLine line : change.lines()) {
+                if (!bySku.containsKey(line.sku())) {
+                    throw ProductNotFoundException.of(line.sku());
+                }
+            }
+            for (OrderLine line : change.lines()) {
+                Product product = bySku.get(line.sku());
+                product.apply(kind, line.quantity());
+                movements.add(Movement.of(product, kind, line.quantity(), change.reference()));
+            }
+        }
         products.flush();
-        ledger.record(locked.stream()
-                .map(product -> Movement.of(product, kind, quantities.get(product.getSku()), reference)).toList());
+        ledger.record(movements);
         return locked;
+    }
+
+    private record Change(List<OrderLine> lines, @Nullable String reference) {
     }
 }

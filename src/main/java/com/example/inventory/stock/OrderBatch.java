@@ -33,14 +33,11 @@ class OrderBatch {
     private final ProductRepository products;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
-    private final String lockTimeout;
 
-    OrderBatch(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
-               StockSettings settings) {
+    OrderBatch(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager) {
         this.products = products;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.lockTimeout = settings.lockTimeoutSetting();
     }
 
     /**
@@ -52,7 +49,6 @@ class OrderBatch {
     }
 
     private void placeAll(List<QueuedOrder<?>> batch) {
-        products.limitLockWaits(lockTimeout);
         List<QueuedOrder<?>> claimed = claim(batch);
         Map<String, Product> locked = lock(claimed);
         Set<Product> changed = Collections.newSetFromMap(new LinkedHashMap<>());

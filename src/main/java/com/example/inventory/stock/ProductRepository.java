@@ -88,7 +88,4 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     int changeIfWithinBounds(String sku, String kind, int quantity, int stockDelta, int reservedDelta,
                              @Nullable String reference);
 
-    /** Bounds every lock wait of the current transaction; a longer wait fails with SQLSTATE 55P03. */
-    @Query(nativeQuery = true, value = "select set_config('lock_timeout', :timeout, true)")
-    String limitLockWaits(String timeout);
 }

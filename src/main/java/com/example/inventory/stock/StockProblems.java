@@ -41,6 +41,13 @@ class StockProblems {
         return Problems.respond(problem);
     }
 
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> orderConflict(OrderConflictException e) {
+        ProblemDetail problem = Problems.of(ProblemType.ORDER_CONFLICT, e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return Problems.respond(problem);
+    }
+
     /** Giving stock back (a cancellation) that would lift it above the limit; a restock maps it to a 400 itself. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {

@@ -27,18 +27,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiTests {
 
     /** Every operation of the contract, with the problem types it documents (status → type names). */
-    private static final Map<String, Map<String, List<String>>> CONTRACT = Map.of(
-            "post /api/v1/products", Map.of("400", List.of("validation"), "409", List.of("duplicate-sku")),
-            "get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found")),
-            "get /api/v1/products", Map.of("400", List.of("validation")),
-            "post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found")),
-            "get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found")),
-            "post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
-                    "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention")),
-            "get /api/v1/deductions/{id}", Map.of("404", List.of("deduction-not-found")),
-            "get /api/v1/deductions", Map.of("404", List.of("deduction-not-found")),
-            "post /api/v1/deductions/{id}/cancel", Map.of("404", List.of("deduction-not-found"),
-                    "409", List.of("stock-limit-exceeded"), "503", List.of("contention")));
+    private static final Map<String, Map<String, List<String>>> CONTRACT = Map.ofEntries(
+            Map.entry("post /api/v1/products", Map.of("400", List.of("validation"), "409", List.of("duplicate-sku"))),
+            Map.entry("get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found"))),
+            Map.entry("get /api/v1/products", Map.of("400", List.of("validation"))),
+            Map.entry("post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found"))),
+            Map.entry("get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found"))),
+            Map.entry("post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
+                    "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention"))),
+            Map.entry("get /api/v1/deductions/{id}", Map.of("404", List.of("deduction-not-found"))),
+            Map.entry("get /api/v1/deductions", Map.of("404", List.of("deduction-not-found"))),
+            Map.entry("post /api/v1/deductions/{id}/cancel", Map.of("404", List.of("deduction-not-found"),
+                    "409", List.of("stock-limit-exceeded"), "503", List.of("contention"))),
+            Map.entry("post /api/v1/reservations", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
+                    "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention"))),
+            Map.entry("get /api/v1/reservations/{id}", Map.of("404", List.of("reservation-not-found"))),
+            Map.entry("get /api/v1/reservations", Map.of("404", List.of("reservation-not-found"))),
+            Map.entry("post /api/v1/reservations/{id}/confirm", Map.of("404", List.of("reservation-not-found"),
+                    "409", List.of("reservation-expired", "reservation-released", "order-conflict"))),
+            Map.entry("post /api/v1/reservations/{id}/release", Map.of("404", List.of("reservation-not-found"),
+                    "409", List.of("reservation-confirmed"))),
+            Map.entry("post /api/v1/reservations/{id}/extend", Map.of("400", List.of("validation"),
+                    "404", List.of("reservation-not-found"),
+                    "409", List.of("reservation-expired", "reservation-released", "reservation-confirmed"))));
 
     @LocalServerPort
     int port;
@@ -72,12 +83,15 @@ class OpenApiTests {
 
     @Test
     void documentsEveryOperationNamedInTheSharedContract() throws IOException {
-        Path contract = Path.of("..", "shared", "API.md");
         List<String> named = new ArrayList<>(CONTRACT.keySet());
-        if (Files.exists(contract)) {
-            Matcher call = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\\[ ]*)").matcher(Files.readString(contract));
-            while (call.find()) {
-                named.add(call.group(1).toLowerCase() + " " + call.group(2));
+        for (String file : List.of("API.md", "API-reservations.md")) {
+            Path contract = Path.of("..", "shared", file);
+            if (Files.exists(contract)) {
+                Matcher call = Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\\[ ]*)")
+                        .matcher(Files.readString(contract));
+                while (call.find()) {
+                    named.add(call.group(1).toLowerCase() + " " + call.group(2));
+                }
             }
         }
         JsonNode paths = api.get("/v3/api-docs").json().get("paths");

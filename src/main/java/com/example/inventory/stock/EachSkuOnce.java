@@ -1,4 +1,4 @@
-package com.example.inventory.deduction;
+package com.example.inventory.stock;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.example.inventory.stock.InventoryLimits;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -20,7 +19,7 @@ import jakarta.validation.Payload;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = EachSkuOnce.Validator.class)
-@interface EachSkuOnce {
+public @interface EachSkuOnce {
 
     String message() default "must name each SKU at most once";
 
@@ -28,15 +27,15 @@ import jakarta.validation.Payload;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<EachSkuOnce, List<DeductionRequest.Item>> {
+    final class Validator implements ConstraintValidator<EachSkuOnce, List<OrderItem>> {
 
         @Override
-        public boolean isValid(List<DeductionRequest.Item> items, ConstraintValidatorContext context) {
+        public boolean isValid(List<OrderItem> items, ConstraintValidatorContext context) {
             if (items == null) {
                 return true;
             }
             Set<String> seen = new HashSet<>();
-            for (DeductionRequest.Item item : items) {
+            for (OrderItem item : items) {
                 if (item != null && item.sku() != null && !seen.add(item.sku())) {
                     // Only a well-formed SKU goes into the message: it becomes a template, where {, } and $ mean something.
                     if (item.sku().matches(InventoryLimits.KEY_PATTERN)) {

@@ -1,4 +1,4 @@
-package com.example.inventory.deduction;
+package com.example.inventory.stock;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,12 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * primary-key index instead of at random places in it. The 74 random bits only need to keep ids apart, not
  * secret (an id grants nothing), so a per-thread generator serves instead of a shared, locking SecureRandom.
  */
-final class TimeOrderedUuid {
+public final class TimeOrderedUuid {
 
     private TimeOrderedUuid() {
     }
 
-    static UUID next() {
+    public static UUID next() {
         long millis = System.currentTimeMillis();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long mostSignificant = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);

@@ -1,0 +1,91 @@
+package com.example.inventory.reservation;
+
+import java.net.URI;
+
+import com.example.inventory.stock.Strategy;
+import com.example.inventory.web.ProblemResponses;
+import com.example.inventory.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/reservations")
+class ReservationController {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final ReservationService reservations;
+
+    ReservationController(ReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    @PostMapping
+    @Operation(summary = "Hold the stock of every line of an order for a while, or none")
+    @ApiResponse(responseCode = "201", description = "Reserved", headers = @Header(name = "Location",
+            description = "/api/v1/reservations/{id}"))
+    @ApiResponse(responseCode = "200", description = "Replay of an order reserved before: the stored reservation, "
+            + "whatever its status; nothing held", headers = @Header(name = REPLAYED_HEADER, description = "true"))
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
+            ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
+    ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
+                                            @RequestParam(required = false) @Nullable Strategy strategy) {
+        ReservationOutcome outcome = reservations.reserve(request.order(), request.lines(), request.ttl(), strategy);
+        if (outcome.replayed()) {
+            return ResponseEntity.ok().header(REPLAYED_HEADER, "true").body(outcome.reservation());
+        }
+        URI location = UriComponentsBuilder.fromPath("/api/v1/reservations/{id}")
+                .buildAndExpand(outcome.reservation().id()).toUri();
+        return ResponseEntity.created(location).body(outcome.reservation());
+    }
+
+    @GetMapping("/{id}")
+    @ProblemResponses(ProblemType.RESERVATION_NOT_FOUND)
+    ReservationView get(@PathVariable String id) {
+        return reservations.get(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "The reservation of an order")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND})
+    ReservationView forOrder(@RequestParam String orderId) {
+        return reservations.forOrder(orderId);
+    }
+
+    @PostMapping("/{id}/confirm")
+    @Operation(summary = "Turn the hold into a deduction, exactly once; repeating it changes nothing")
+    @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
+            ProblemType.RESERVATION_RELEASED, ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
+    ReservationView confirm(@PathVariable String id) {
+        return reservations.confirm(id);
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "Give the held units back, exactly once; repeating it, or releasing an expired "
+            + "reservation, changes nothing")
+    @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_CONFIRMED, ProblemType.CONTENTION})
+    ReservationView release(@PathVariable String id) {
+        return reservations.release(id);
+    }
+
+    @PostMapping("/{id}/extend")
+    @Operation(summary = "Hold the units for ttlSeconds from now")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
+            ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED})
+    ReservationView extend(@PathVariable String id, @Valid @RequestBody ReservationRequests.Extend request) {
+        return reservations.extend(id, request.ttl());
+    }
+}

@@ -1,0 +1,32 @@
+package com.example.inventory.reservation;
+
+import com.example.inventory.web.ProblemType;
+import com.example.inventory.web.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The reservation feature's failures as problem details, ahead of the catch-all handler of {@code web}. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ReservationProblems {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> reservationNotFound(ReservationNotFoundException e) {
+        return Problems.respond(Problems.of(ProblemType.RESERVATION_NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> decidedAlready(ReservationStateException e) {
+        ProblemType type = switch (e.status()) {
+            case EXPIRED, ACTIVE -> ProblemType.RESERVATION_EXPIRED;
+            case RELEASED -> ProblemType.RESERVATION_RELEASED;
+            case CONFIRMED -> ProblemType.RESERVATION_CONFIRMED;
+        };
+        return Problems.respond(Problems.of(type, e.getMessage()));
+    }
+}

@@ -1,0 +1,235 @@
+package com.example.inventory.reservation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.example.inventory.deduction.DeductionService;
+import com.example.inventory.reservation.ReservationMetrics.Outcome;
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OrderConflictException;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.Strategy;
+import com.example.inventory.stock.TimeOrderedUuid;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checkout holds: reserving takes units out of {@code available} at once (under any strategy, like a deduction);
+ * a confirmation turns them into a deduction, a release or the expiry gives them back. Every decision is taken
+ * under the reservation's row lock, so each reservation is decided exactly once.
+ */
+@Service
+public class ReservationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
+
+    private final ReservationRepository reservations;
+    private final ReservationBook book;
+    private final InventoryService inventory;
+    private final DeductionService deductions;
+    private final ReservationMetrics metrics;
+    private final Clock clock;
+
+    ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
+                       DeductionService deductions, ReservationMetrics metrics, Clock clock) {
+        this.reservations = reservations;
+        this.book = book;
+        this.inventory = inventory;
+        this.deductions = deductions;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds the units of every line for {@code orderId} for {@code ttl}, or nothing. The order id is the
+     * idempotency key: a repeat returns the stored reservation, whatever its status, and holds nothing more.
+     *
+     * @throws ProductNotFoundException when a line's SKU is unknown
+     * @throws InsufficientStockException when a line asks for more than is available
+     * @throws OrderConflictException when the order was reserved before with other lines
+     * @throws ContentionException when the rows could not be had in time
+     */
+    public ReservationOutcome reserve(String orderId, List<OrderLine> lines, Duration ttl,
+                                      @Nullable Strategy requested) {
+        Strategy strategy = inventory.strategyOr(requested);
+        ReservationOrder order = ReservationOrder.of(orderId, lines, now(), ttl);
+        Placement placement;
+        try {
+            placement = inventory.place(order, book, strategy);
+        } catch (InsufficientStockException e) {
+            throw counted(Outcome.INSUFFICIENT_STOCK, e);
+        } catch (ProductNotFoundException e) {
+            throw counted(Outcome.NOT_FOUND, e);
+        } catch (ContentionException e) {
+            throw counted(Outcome.CONTENTION, e);
+        }
+        if (!placement.placed()) {
+            Reservation stored = reservations.findByOrderId(orderId).orElseThrow(() -> new IllegalStateException(
+                    "Order " + orderId + " was claimed but its reservation is not stored"));
+            if (!stored.hasSameLinesAs(lines)) {
+                throw counted(Outcome.ORDER_CONFLICT, OrderConflictException.otherItems(orderId, "reserved"));
+            }
+            metrics.count(Outcome.REPLAYED);
+            return new ReservationOutcome(ReservationView.of(stored), true);
+        }
+        metrics.count(Outcome.RESERVED);
+        log.info("Reservation placed: order={} strategy={} expiresAt={}", orderId, strategy, order.expiresAt());
+        return new ReservationOutcome(ReservationView.placed(order), false);
+    }
+
+    /** @throws ReservationNotFoundException when there is no such reservation */
+    @Transactional(readOnly = true)
+    public ReservationView get(String id) {
+        return ReservationView.of(find(id));
+    }
+
+    /** @throws ReservationNotFoundException when the order was never reserved */
+    @Transactional(readOnly = true)
+    public ReservationView forOrder(String orderId) {
+        return reservations.findByOrderId(orderId).map(ReservationView::of)
+                .orElseThrow(() -> ReservationNotFoundException.forOrder(orderId));
+    }
+
+    /**
+     * Turns the hold into a sale: the units leave {@code stock}, and a completed deduction for the order id records
+     * it. Repeating it changes nothing.
+     *
+     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationStateException when it was released, or expired (its time is up, swept or not)
+     * @throws OrderConflictException when the order id has a deduction already
+     */
+    @Transactional
+    public ReservationView confirm(String id) {
+        Reservation reservation = lock(id);
+        if (reservation.isConfirmed()) {
+            return ReservationView.of(reservation);
+        }
+        Instant now = now();
+        UUID deductionId = TimeOrderedUuid.next();
+        try {
+            reservation.confirm(deductionId, now);
+            deductions.recordConfirmed(deductionId, reservation.orderId(), reservation.lines(),
+                    Strategy.of(reservation.getStrategy()), now);
+        } catch (ReservationStateException e) {
+            throw counted(Outcome.REFUSED, e);
+        } catch (OrderConflictException e) {
+            throw counted(Outcome.ORDER_CONFLICT, e);
+        }
+        inventory.confirm(reservation);
+        metrics.count(Outcome.CONFIRMED);
+        log.info("Reservation confirmed: order={} id={} deduction={}", reservation.orderId(), id, deductionId);
+        return ReservationView.of(reservation);
+    }
+
+    /**
+     * Gives the held units back: the reservation is released (or expired, when its time was up already). Repeating
+     * it, or releasing an expired reservation, changes nothing.
+     *
+     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationStateException when it was confirmed
+     */
+    @Transactional
+    public ReservationView release(String id) {
+        Reservation reservation = lock(id);
+        boolean ended;
+        try {
+            ended = reservation.release(now());
+        } catch (ReservationStateException e) {
+            throw counted(Outcome.REFUSED, e);
+        }
+        if (ended) {
+            inventory.release(List.of(reservation));
+            metrics.count(reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
+            log.info("Reservation ended: order={} id={} status={}", reservation.orderId(), id,
+                    reservation.getStatus());
+        }
+        return ReservationView.of(reservation);
+    }
+
+    /**
+     * Holds the units for {@code ttl} from now.
+     *
+     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationStateException when it was confirmed, released, or expired (its time is up, swept or not)
+     */
+    @Transactional
+    public ReservationView extend(String id, Duration ttl) {
+        Reservation reservation = lock(id);
+        Instant now = now();
+        try {
+            reservation.extend(now.plus(ttl), now);
+        } catch (ReservationStateException e) {
+            throw counted(Outcome.REFUSED, e);
+        }
+        metrics.count(Outcome.EXTENDED);
+        return ReservationView.of(reservation);
+    }
+
+    /**
+     * Expires up to {@code limit} overdue reservations, giving their units back, in one transaction. Reservations
+     * that another transaction holds (another instance's sweep, a confirmation, a release) are skipped: whoever
+     * holds one decides it.
+     *
+     * @return how many it expired
+     */
+    @Transactional
+    public int expireOverdue(int limit) {
+        Instant now = now();
+        List<Reservation> overdue = reservations.lockOverdue(now, limit);
+        if (overdue.isEmpty()) {
+            return 0;
+        }
+        inventory.release(overdue);
+        overdue.forEach(reservation -> reservation.expire(now));
+        metrics.expired(overdue.size());
+        log.info("Expired {} reservation(s)", overdue.size());
+        return overdue.size();
+    }
+
+    /** {active reservations, units they hold}. */
+    @Transactional(readOnly = true)
+    long[] activeHolds() {
+        Object[] row = reservations.activeHolds().getFirst();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    private Reservation find(String id) {
+        return parse(id).flatMap(reservations::findById).orElseThrow(() -> ReservationNotFoundException.withId(id));
+    }
+
+    private Reservation lock(String id) {
+        return parse(id).flatMap(reservations::findForUpdate)
+                .orElseThrow(() -> ReservationNotFoundException.withId(id));
+    }
+
+    private RuntimeException counted(Outcome outcome, RuntimeException reason) {
+        metrics.count(outcome);
+        return reason;
+    }
+
+    /** The service's clock, to the microsecond PostgreSQL keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

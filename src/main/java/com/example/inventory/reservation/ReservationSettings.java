@@ -1,0 +1,26 @@
+package com.example.inventory.reservation;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code inventory.reservation.*}: how the sweeper that expires overdue holds works. It runs on every instance;
+ * instances share the work without waiting on each other ({@code SKIP LOCKED}).
+ *
+ * @param sweepInterval the pause between two sweeps; expired units are back within about this long (the contract
+ *        allows 5 s)
+ * @param sweepBatch the most reservations expired in one transaction
+ */
+@Validated
+@ConfigurationProperties("inventory.reservation")
+record ReservationSettings(
+        @DefaultValue("1s") @NotNull Duration sweepInterval,
+        @DefaultValue("100") @Min(1) @Max(1000) int sweepBatch) {
+}

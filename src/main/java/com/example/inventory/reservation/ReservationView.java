@@ -1,0 +1,25 @@
+package com.example.inventory.reservation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.example.inventory.stock.OrderLine;
+import org.jspecify.annotations.Nullable;
+
+/** A reservation as the API shows it; {@code deductionId} is the deduction its confirmation made, or null. */
+public record ReservationView(UUID id, String orderId, ReservationStatus status, List<OrderLine> items,
+                              Instant expiresAt, Instant createdAt, @Nullable UUID deductionId) {
+
+    /** A reservation just placed, before it is read back. */
+    static ReservationView placed(ReservationOrder order) {
+        return new ReservationView(order.id(), order.orderId(), ReservationStatus.ACTIVE, order.lines(),
+                order.expiresAt(), order.createdAt(), null);
+    }
+
+    static ReservationView of(Reservation reservation) {
+        return new ReservationView(reservation.getId(), reservation.orderId(), reservation.getStatus(),
+                reservation.lines(), reservation.getExpiresAt(), reservation.getCreatedAt(),
+                reservation.getDeductionId());
+    }
+}

@@ -1,0 +1,97 @@
+package com.example.inventory.stock;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Orders flattened into column arrays, as an order book's one-statement claim takes them
+ * ({@code INSERT … SELECT … FROM unnest(…)}): one element per order in {@link #ids()} and {@link #orderIds()}, one
+ * per line in the line arrays, lines numbered from 0 in each order's own order.
+ *
+ * @param <O> the book's orders
+ */
+public final class ClaimRows<O extends StockOrder> {
+
+    private final List<O> orders;
+    private final Function<O, UUID> idOf;
+    private final UUID[] ids;
+    private final String[] orderIds;
+    private final UUID[] lineOrderIds;
+    private final Integer[] lineNumbers;
+    private final String[] skus;
+    private final Integer[] quantities;
+
+    private ClaimRows(List<O> orders, Function<O, UUID> idOf) {
+        this.orders = orders;
+        this.idOf = idOf;
+        int lineCount = orders.stream().mapToInt(order -> order.lines().size()).sum();
+        ids = new UUID[orders.size()];
+        orderIds = new String[orders.size()];
+        lineOrderIds = new UUID[lineCount];
+        lineNumbers = new Integer[lineCount];
+        skus = new String[lineCount];
+        quantities = new Integer[lineCount];
+        int line = 0;
+        for (int i = 0; i < orders.size(); i++) {
+            O order = orders.get(i);
+            ids[i] = idOf.apply(order);
+            orderIds[i] = order.orderId();
+            for (int number = 0; number < order.lines().size(); number++, line++) {
+                OrderLine orderLine = order.lines().get(number);
+                lineOrderIds[line] = ids[i];
+                lineNumbers[line] = number;
+                skus[line] = orderLine.sku();
+                quantities[line] = orderLine.quantity();
+            }
+        }
+    }
+
+    /** @param idOf the id each order's record gets when it is claimed */
+    public static <O extends StockOrder> ClaimRows<O> of(List<O> orders, Function<O, UUID> idOf) {
+        return new ClaimRows<>(orders, idOf);
+    }
+
+    /** The orders whose records the claim returned, in the order given. */
+    public List<O> claimed(Collection<UUID> claimedIds) {
+        if (claimedIds.size() == orders.size()) {
+            return orders;
+        }
+        Set<UUID> claimed = new HashSet<>(claimedIds);
+        List<O> result = new ArrayList<>(claimed.size());
+        for (O order : orders) {
+            if (claimed.contains(idOf.apply(order))) {
+                result.add(order);
+            }
+        }
+        return result;
+    }
+
+    public UUID[] ids() {
+        return ids;
+    }
+
+    public String[] orderIds() {
+        return orderIds;
+    }
+
+    public UUID[] lineOrderIds() {
+        return lineOrderIds;
+    }
+
+    public Integer[] lineNumbers() {
+        return lineNumbers;
+    }
+
+    public String[] skus() {
+        return skus;
+    }
+
+    public Integer[] quantities() {
+        return quantities;
+    }
+}
