@@ -40,4 +40,10 @@ class DeductionBook implements OrderBook<DeductionOrder> {
             deductions.unclaim(orders.stream().map(DeductionOrder::id).toArray(UUID[]::new));
         }
     }
+
+    @Override
+    public List<DeductionOrder> stored(List<DeductionOrder> orders) {
+        ClaimRows<DeductionOrder> rows = ClaimRows.of(orders, DeductionOrder::id);
+        return rows.claimed(deductions.storedIds(rows.ids()));
+    }
 }

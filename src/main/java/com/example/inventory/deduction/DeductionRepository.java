@@ -55,4 +55,7 @@ interface DeductionRepository extends JpaRepository<Deduction, UUID> {
             WITH unclaimed_lines AS (DELETE FROM deduction_line WHERE deduction_id = ANY (cast(:ids AS uuid[])))
             DELETE FROM deduction WHERE id = ANY (cast(:ids AS uuid[]))""")
     int unclaim(UUID[] ids);
+
+    @Query(nativeQuery = true, value = "SELECT id FROM deduction WHERE id = ANY (cast(:ids AS uuid[]))")
+    List<UUID> storedIds(UUID[] ids);
 }

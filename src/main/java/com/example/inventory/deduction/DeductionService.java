@@ -15,6 +15,7 @@ import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.Strategy;
+import com.example.inventory.stock.TrackedTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,11 @@ public class DeductionService {
     private final DeductionBook book;
     private final InventoryService inventory;
     private final DeductionMetrics metrics;
+    private final TrackedTransactions writes;
 
     DeductionService(DeductionRepository deductions, DeductionBook book, InventoryService inventory,
-                     DeductionMetrics metrics) {
+                     DeductionMetrics metrics, TrackedTransactions writes) {
+        this.writes = writes;
         this.deductions = deductions;
         this.book = book;
         this.inventory = inventory;
@@ -148,8 +151,11 @@ public class DeductionService {
      * @throws com.example.inventory.stock.StockLimitExceededException when giving the stock back would lift a
      *         product above the stock limit (restocked meanwhile)
      */
-    @Transactional
     public DeductionView cancel(String id) {
+        return writes.write(() -> cancelNow(id));
+    }
+
+    private DeductionView cancelNow(String id) {
         Deduction deduction = parse(id).flatMap(deductions::findForUpdate)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {

@@ -41,4 +41,10 @@ class ReservationBook implements OrderBook<ReservationOrder> {
             reservations.unclaim(orders.stream().map(ReservationOrder::id).toArray(UUID[]::new));
         }
     }
+
+    @Override
+    public List<ReservationOrder> stored(List<ReservationOrder> orders) {
+        ClaimRows<ReservationOrder> rows = ClaimRows.of(orders, ReservationOrder::id);
+        return rows.claimed(reservations.storedIds(rows.ids()));
+    }
 }

@@ -73,4 +73,7 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
             WITH unclaimed_lines AS (DELETE FROM reservation_line WHERE reservation_id = ANY (cast(:ids AS uuid[])))
             DELETE FROM reservation WHERE id = ANY (cast(:ids AS uuid[]))""")
     int unclaim(UUID[] ids);
+
+    @Query(nativeQuery = true, value = "SELECT id FROM reservation WHERE id = ANY (cast(:ids AS uuid[]))")
+    List<UUID> storedIds(UUID[] ids);
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.reservation.ReservationMetrics.Outcome;
@@ -19,6 +20,7 @@ import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.Strategy;
 import com.example.inventory.stock.TimeOrderedUuid;
+import com.example.inventory.stock.TrackedTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +43,13 @@ public class ReservationService {
     private final InventoryService inventory;
     private final DeductionService deductions;
     private final ReservationMetrics metrics;
+    private final TrackedTransactions writes;
     private final Clock clock;
 
     ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
-                       DeductionService deductions, ReservationMetrics metrics, Clock clock) {
+                       DeductionService deductions, ReservationMetrics metrics, TrackedTransactions writes,
+                       Clock clock) {
+        this.writes = writes;
         this.reservations = reservations;
         this.book = book;
         this.inventory = inventory;
@@ -111,27 +116,20 @@ public class ReservationService {
      * @throws ReservationStateException when it was released, or expired (its time is up, swept or not)
      * @throws OrderConflictException when the order id has a deduction already
      */
-    @Transactional
     public ReservationView confirm(String id) {
-        Reservation reservation = lock(id);
-        if (reservation.isConfirmed()) {
-            return ReservationView.of(reservation);
-        }
-        Instant now = now();
-        UUID deductionId = TimeOrderedUuid.next();
-        try {
+        return decided(() -> {
+            Reservation reservation = lock(id);
+            if (reservation.isConfirmed()) {
+                return new Decision(ReservationView.of(reservation), null);
+            }
+            Instant now = now();
+            UUID deductionId = TimeOrderedUuid.next();
             reservation.confirm(deductionId, now);
             deductions.recordConfirmed(deductionId, reservation.orderId(), reservation.lines(),
                     Strategy.of(reservation.getStrategy()), now);
-        } catch (ReservationStateException e) {
-            throw counted(Outcome.REFUSED, e);
-        } catch (OrderConflictException e) {
-            throw counted(Outcome.ORDER_CONFLICT, e);
-        }
-        inventory.confirm(reservation);
-        metrics.count(Outcome.CONFIRMED);
-        log.info("Reservation confirmed: order={} id={} deduction={}", reservation.orderId(), id, deductionId);
-        return ReservationView.of(reservation);
+            inventory.confirm(reservation);
+            return new Decision(ReservationView.of(reservation), Outcome.CONFIRMED);
+        });
     }
 
     /**
@@ -141,22 +139,16 @@ public class ReservationService {
      * @throws ReservationNotFoundException when there is no such reservation
      * @throws ReservationStateException when it was confirmed
      */
-    @Transactional
     public ReservationView release(String id) {
-        Reservation reservation = lock(id);
-        boolean ended;
-        try {
-            ended = reservation.release(now());
-        } catch (ReservationStateException e) {
-            throw counted(Outcome.REFUSED, e);
-        }
-        if (ended) {
+        return decided(() -> {
+            Reservation reservation = lock(id);
+            if (!reservation.release(now())) {
+                return new Decision(ReservationView.of(reservation), null);
+            }
             inventory.release(List.of(reservation));
-            metrics.count(reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
-            log.info("Reservation ended: order={} id={} status={}", reservation.orderId(), id,
-                    reservation.getStatus());
-        }
-        return ReservationView.of(reservation);
+            return new Decision(ReservationView.of(reservation),
+                    reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
+        });
     }
 
     /**
@@ -165,17 +157,38 @@ public class ReservationService {
      * @throws ReservationNotFoundException when there is no such reservation
      * @throws ReservationStateException when it was confirmed, released, or expired (its time is up, swept or not)
      */
-    @Transactional
     public ReservationView extend(String id, Duration ttl) {
-        Reservation reservation = lock(id);
-        Instant now = now();
-        try {
+        return decided(() -> {
+            Reservation reservation = lock(id);
+            Instant now = now();
             reservation.extend(now.plus(ttl), now);
+            return new Decision(ReservationView.of(reservation), Outcome.EXTENDED);
+        });
+    }
+
+    /**
+     * Runs one decision in a tracked transaction (its commit is found out if the connection fails) and counts what it
+     * came to once it has committed.
+     */
+    private ReservationView decided(Supplier<Decision> decision) {
+        Decision decided;
+        try {
+            decided = writes.write(decision);
         } catch (ReservationStateException e) {
             throw counted(Outcome.REFUSED, e);
+        } catch (OrderConflictException e) {
+            throw counted(Outcome.ORDER_CONFLICT, e);
         }
-        metrics.count(Outcome.EXTENDED);
-        return ReservationView.of(reservation);
+        if (decided.outcome() != null) {
+            metrics.count(decided.outcome());
+            log.info("Reservation decided: order={} id={} outcome={}", decided.reservation().orderId(),
+                    decided.reservation().id(), decided.outcome().tag());
+        }
+        return decided.reservation();
+    }
+
+    /** What a decision left the reservation as, and what it did, if anything (null: it was decided before). */
+    private record Decision(ReservationView reservation, @Nullable Outcome outcome) {
     }
 
     /**

@@ -18,8 +18,9 @@ class AtomicStrategy extends SingleOrderStrategy {
 
     private final ProductRepository products;
 
-    AtomicStrategy(ProductRepository products, PlatformTransactionManager transactionManager) {
-        super(transactionManager);
+    AtomicStrategy(ProductRepository products, PlatformTransactionManager transactionManager,
+                   CommitVerifier verifier) {
+        super(transactionManager, verifier);
         this.products = products;
     }
 

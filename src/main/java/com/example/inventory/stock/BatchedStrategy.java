@@ -9,12 +9,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import com.example.inventory.web.DatabaseFaults;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -42,6 +44,7 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     private final OrderBatch batches;
+    private final CommitVerifier verifier;
     private final StockMetrics metrics;
     private final StockSettings.Batch settings;
     private final List<Drainer> drainers = new ArrayList<>();
@@ -49,8 +52,10 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
     private final Timer batchDurations;
     private volatile boolean accepting;
 
-    BatchedStrategy(OrderBatch batches, StockMetrics metrics, StockSettings settings, MeterRegistry registry) {
+    BatchedStrategy(OrderBatch batches, CommitVerifier verifier, StockMetrics metrics, StockSettings settings,
+                    MeterRegistry registry) {
         this.batches = batches;
+        this.verifier = verifier;
         this.metrics = metrics;
         this.settings = settings.batch();
         for (int i = 0; i < this.settings.drainers(); i++) {
@@ -84,6 +89,12 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
             throw ContentionException.queueFull();
         }
         return queued.awaitAnswer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends StockOrder> boolean storedAny(List<QueuedOrder<?>> placed) {
+        QueuedOrder<O> first = (QueuedOrder<O>) placed.getFirst();
+        return !first.book().stored(List.of(first.order())).isEmpty();
     }
 
     @Override
@@ -211,7 +222,7 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
             }
             batchSizes.record(batch.size());
             batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
-            if (failure == null) {
+            if (failure == null || CommitVerifier.mayHaveCommitted(failure) && committedAfterAll(batch, failure)) {
                 batch.forEach(QueuedOrder::answerDecided);
             } else if (failure instanceof PessimisticLockingFailureException
                     || failure instanceof QueryTimeoutException) {
@@ -221,17 +232,25 @@ class BatchedStrategy implements StockStrategy, SmartLifecycle {
                     queued.answerFailed(ContentionException.lockTimeout(failure));
                 }
             } else {
-                log.error("A batch of {} orders failed; none of them was placed", batch.size(), failure);
+                if (DatabaseFaults.isUnavailable(failure)) {
+                    log.warn("A batch of {} orders failed, none of them was placed: {}", batch.size(), failure.toString());
+                } else {
+                    log.error("A batch of {} orders failed; none of them was placed", batch.size(), failure);
+                }
                 for (QueuedOrder<?> queued : batch) {
-                    queued.answerFailed(failed(failure));
+                    queued.answerFailed(CommitVerifier.nothingChanged(failure));
                 }
             }
         }
 
-        /** Each waiting request gets an exception of its own: they are thrown on many threads at once. */
-        private static RuntimeException failed(Throwable cause) {
-            return new DataAccessResourceFailureException("The batch this order was in failed: "
-                    + cause.getMessage() + "; nothing was changed", cause);
+        /**
+         * The batch's connection failed: whether its transaction committed nonetheless. Its placed orders' records
+         * tell; a batch that placed none changed nothing either way, and answers 503.
+         */
+        private boolean committedAfterAll(List<QueuedOrder<?>> batch, Throwable failure) {
+            List<QueuedOrder<?>> placed = batch.stream().filter(QueuedOrder::isPlaced).toList();
+            return !placed.isEmpty() && verifier.committed(() -> storedAny(placed), failure);
         }
+
     }
 }

@@ -56,7 +56,7 @@ public final class ClaimRows<O extends StockOrder> {
         return new ClaimRows<>(orders, idOf);
     }
 
-    /** The orders whose records the claim returned, in the order given. */
+    /** The orders whose record ids are among {@code claimedIds}, in the order given. */
     public List<O> claimed(Collection<UUID> claimedIds) {
         if (claimedIds.size() == orders.size()) {
             return orders;

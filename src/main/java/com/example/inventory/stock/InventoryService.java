@@ -29,10 +29,12 @@ public class InventoryService {
     private final LockedStockChange lockedStock;
     private final StockSettings settings;
     private final StockMetrics metrics;
+    private final TrackedTransactions writes;
     private final Map<Strategy, StockStrategy> strategies = new EnumMap<>(Strategy.class);
 
     InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
-                     StockMetrics metrics, List<StockStrategy> strategies) {
+                     StockMetrics metrics, TrackedTransactions writes, List<StockStrategy> strategies) {
+        this.writes = writes;
         this.products = products;
         this.ledger = ledger;
         this.lockedStock = lockedStock;
@@ -55,8 +57,11 @@ public class InventoryService {
      *
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
      */
-    @Transactional
     public ProductView create(String sku, String name, int stock) {
+        return writes.write(() -> createNow(sku, name, stock));
+    }
+
+    private ProductView createNow(String sku, String name, int stock) {
         if (products.existsBySku(sku)) {
             throw DuplicateSkuException.of(sku);
         }
@@ -105,10 +110,9 @@ public class InventoryService {
      * @throws ProductNotFoundException when no product has the SKU
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
-    @Transactional
     public ProductView restock(String sku, int quantity) {
-        return ProductView.of(lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null)
-                .getFirst());
+        return writes.write(() -> ProductView.of(
+                lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null).getFirst()));
     }
 
     /** The strategy that places an order whose request names {@code requested}: that one, or the default. */

@@ -28,4 +28,10 @@ public interface OrderBook<O extends StockOrder> {
      * attempt may claim them. Only a strategy that places several orders in one transaction needs it.
      */
     void unclaim(List<O> orders);
+
+    /**
+     * The orders among {@code orders} that are stored under the ids they were claimed with: their claims committed.
+     * Asked on a fresh connection after a placement's connection failed, when its commit may have been lost.
+     */
+    List<O> stored(List<O> orders);
 }

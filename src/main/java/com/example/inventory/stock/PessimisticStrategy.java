@@ -15,8 +15,9 @@ class PessimisticStrategy extends SingleOrderStrategy {
 
     private final LockedStockChange lockedStock;
 
-    PessimisticStrategy(LockedStockChange lockedStock, PlatformTransactionManager transactionManager) {
-        super(transactionManager);
+    PessimisticStrategy(LockedStockChange lockedStock, PlatformTransactionManager transactionManager,
+                        CommitVerifier verifier) {
+        super(transactionManager, verifier);
         this.lockedStock = lockedStock;
     }
 

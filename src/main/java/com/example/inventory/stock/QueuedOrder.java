@@ -44,6 +44,11 @@ final class QueuedOrder<O extends StockOrder> {
         return book == other.book && order.orderId().equals(other.order.orderId());
     }
 
+    /** Whether the batch decided to place this order (its claim is part of the batch's transaction). */
+    boolean isPlaced() {
+        return placement != null && placement.placed();
+    }
+
     void decide(Placement placement) {
         this.placement = placement;
         this.refusal = null;

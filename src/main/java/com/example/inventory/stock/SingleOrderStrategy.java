@@ -12,9 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class SingleOrderStrategy implements StockStrategy {
 
     private final TransactionTemplate transactions;
+    private final CommitVerifier verifier;
 
-    SingleOrderStrategy(PlatformTransactionManager transactionManager) {
+    SingleOrderStrategy(PlatformTransactionManager transactionManager, CommitVerifier verifier) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.verifier = verifier;
     }
 
     /** One transaction, no retry: a strategy that waits for its locks fails for good when the wait is too long. */
@@ -23,15 +25,29 @@ abstract class SingleOrderStrategy implements StockStrategy {
         return inTransaction(order, book, 1);
     }
 
-    /** One attempt at placing the order, in a new transaction. */
+    /**
+     * One attempt at placing the order, in a new transaction. When the connection fails while it may have
+     * committed, the order's record tells: there, the order was placed; not there, nothing changed (503).
+     */
     final <O extends StockOrder> Placement inTransaction(O order, OrderBook<O> book, int attempt) {
-        Placement placement = transactions.execute(status -> {
-            if (book.claim(List.of(order), name(), attempt).isEmpty()) {
-                return Placement.claimedBefore(name());
+        Placement placement;
+        try {
+            placement = transactions.execute(status -> {
+                if (book.claim(List.of(order), name(), attempt).isEmpty()) {
+                    return Placement.claimedBefore(name());
+                }
+                change(order.lines(), book.movement(), order.orderId());
+                return Placement.placed(name(), attempt);
+            });
+        } catch (RuntimeException e) {
+            if (!CommitVerifier.mayHaveCommitted(e)) {
+                throw e;
             }
-            change(order.lines(), book.movement(), order.orderId());
-            return Placement.placed(name(), attempt);
-        });
+            if (verifier.committed(() -> !book.stored(List.of(order)).isEmpty(), e)) {
+                return Placement.placed(name(), attempt);
+            }
+            throw CommitVerifier.nothingChanged(e);
+        }
         if (placement == null) {
             throw new IllegalStateException("The transaction template returned no placement");
         }

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lockTimeout the longest wait for a row lock (every strategy but optimistic, cancellations, restocks)
  * @param retry how the optimistic strategy retries a conflicting transaction
  * @param batch how the batched strategy queues and batches orders
+ * @param commitCheckTimeout how long, after a write's connection failed, the service keeps trying to find out on a
+ *        fresh connection whether the write committed, before it gives up and answers 503 all the same
  */
 @Validated
 @ConfigurationProperties("inventory.deduction")
@@ -28,7 +30,8 @@ record StockSettings(
         @DefaultValue("pessimistic") @NotNull Strategy strategy,
         @DefaultValue("2s") @NotNull Duration lockTimeout,
         @DefaultValue @NotNull @Valid Retry retry,
-        @DefaultValue @NotNull @Valid Batch batch) {
+        @DefaultValue @NotNull @Valid Batch batch,
+        @DefaultValue("15s") @NotNull Duration commitCheckTimeout) {
 
     /** The lock timeout as PostgreSQL's {@code lock_timeout} setting takes it (0 would mean "wait forever"). */
     String lockTimeoutSetting() {

@@ -57,9 +57,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.retryLater(ProblemType.CONTENTION, "The requested rows are busy; try again shortly");
     }
 
-    /** No database connection could be had in time (pool exhausted, database down). */
+    /**
+     * No database connection could be had in time (pool exhausted, database down), or the connection was lost, and
+     * nothing was changed: where a write may have committed, the service found out before it got here.
+     */
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return Problems.retryLater(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly");
     }
@@ -73,10 +76,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseFaults.isUnavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return Problems.respond(Problems.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred"));
     }
-
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

@@ -1,0 +1,186 @@
+package com.example.inventory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service in a process of its own, as it runs in production: {@code java -jar} on a free port against
+ * a database of the test's choosing. It can be stopped as an orchestrator would (SIGTERM) or killed (SIGKILL).
+ */
+public final class ServiceJar implements AutoCloseable {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final Thread killOnExit;
+
+    private ServiceJar(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-service-" + port);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * Starts the jar against {@code jdbcUrl} on a free port and returns once its readiness probe answers UP.
+     *
+     * @param properties extra {@code name=value} settings, passed as command-line arguments
+     */
+    public static ServiceJar start(String jdbcUrl, String username, String password, Path log, String... properties)
+            throws IOException, InterruptedException {
+        return start(jdbcUrl, username, password, freePort(), log, properties);
+    }
+
+    /** As {@link #start(String, String, String, Path, String...)}, on a given port (a restart keeps its port). */
+    public static ServiceJar start(String jdbcUrl, String username, String password, int port, Path log,
+                                   String... properties) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-jar", jar().toString()));
+        for (String property : properties) {
+            command.add("--" + property);
+        }
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+        environment.put("SPRING_DATASOURCE_USERNAME", username);
+        environment.put("SPRING_DATASOURCE_PASSWORD", password);
+        environment.put("SERVER_PORT", Integer.toString(port));
+        ServiceJar service = new ServiceJar(builder.start(), port, log);
+        try {
+            service.awaitReady(STARTUP_LIMIT);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            service.kill();
+            throw e;
+        }
+        return service;
+    }
+
+    /** Starts the jar against the test JVM's own database. */
+    public static ServiceJar start(Path log, String... properties) throws IOException, InterruptedException {
+        TestDatabase database = TestDatabase.shared();
+        return start(database.jdbcUrl(), database.username(), database.password(), log, properties);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public HttpApi api() {
+        return new HttpApi(port);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Whether the readiness probe answers 200 (UP) right now. */
+    public boolean isReady() {
+        try {
+            return http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/actuator/health/readiness")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until the readiness probe answers UP. */
+    public void awaitReady(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!isReady()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue()
+                        + " before it was ready; its log (" + log + ") ends with:\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The service was not ready within " + limit + "; its log (" + log
+                        + ") ends with:\n" + tail());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** SIGTERM, as an orchestrator stops a container: graceful shutdown. Waits for the process to end. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The service did not stop within " + STOP_LIMIT + " of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the process dies at once, in the middle of whatever it was doing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway and finds the process gone
+        }
+    }
+
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The packaged jar: {@code target/stock-deduction-service-*.jar}, built by {@code package} before the ITs. */
+    static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("stock-deduction-service-.*\\.jar"))
+                    .findFirst().map(Path::toAbsolutePath)
+                    .orElseThrow(() -> new IllegalStateException("No target/stock-deduction-service-*.jar: the "
+                            + "integration tests run after `package` (./mvnw verify)"));
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    }
+}

@@ -1,0 +1,59 @@
+package com.example.inventory.faults;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} of the service under load, then a restart: nothing an answer confirmed is lost, no order is
+ * stored partly, and clients that send every unanswered or 5xx request again, with the same order id, end with
+ * each order placed exactly once.
+ */
+@Timeout(300)
+class CrashIT {
+
+    @Test
+    void aKilledServiceLosesNothingItConfirmedAndRetriesPlaceEachOrderOnce() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
+                database.jdbcUrl(), database.username(), database.password()));
+        Path log = Path.of("target", "faults", "crash.log");
+        ServiceJar service = ServiceJar.start(log);
+        int port = service.port();
+        Traffic traffic = new Traffic(List.of(service.api()), 6, 1_000_000, false);
+        long start = System.nanoTime();
+        Thread killer = Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(3_000);
+                service.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        traffic.run(32, () -> service.isAlive() || System.nanoTime() - start < 3_000_000_000L);
+        killer.join();
+        System.out.println("Killed under load; answers before the restart: " + traffic.statusCounts());
+        assertThat(traffic.sent()).filteredOn(Traffic.Sent::succeeded).isNotEmpty();
+
+        try (ServiceJar restarted = ServiceJar.start(database.jdbcUrl(), database.username(), database.password(),
+                port, log)) {
+            int retried = traffic.retryUnsettled(restarted.api());
+            System.out.println("Retried " + retried + " unanswered or 5xx requests; answers now: "
+                    + traffic.statusCounts());
+
+            assertThat(traffic.sent()).as("every request settled after the retries")
+                    .noneMatch(Traffic.Sent::unsettled);
+            traffic.assertDatabaseMatchesTheAnswers(jdbc);
+        }
+    }
+}

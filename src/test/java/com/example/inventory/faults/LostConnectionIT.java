@@ -1,0 +1,190 @@
+package com.example.inventory.faults;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import com.example.inventory.HttpApi;
+import com.example.inventory.HttpApi.Response;
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
+import com.example.inventory.faults.FaultyProxy.CommitFault;
+import com.example.inventory.stock.Strategy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static com.example.inventory.HttpApi.unique;
+import static com.example.inventory.Ledgers.assertLedgerMatchesStock;
+import static com.example.inventory.Ledgers.deductionsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service talks to PostgreSQL through a proxy that breaks the connection exactly at the commit: it
+ * either loses the commit's answer (the server committed, the service cannot tell) or drops the commit (nothing
+ * committed). Either way the service finds out on a fresh connection before it answers: a committed write is
+ * answered as the success it was, anything else as 503 with nothing changed.
+ */
+@Timeout(300)
+class LostConnectionIT {
+
+    private static FaultyProxy proxy;
+    private static ServiceJar service;
+    private static HttpApi api;
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBehindTheProxy() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+        proxy = new FaultyProxy(server.getHost(), server.getPort() > 0 ? server.getPort() : 5432);
+        String throughProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getRawPath()
+                + (server.getRawQuery() == null ? "" : "?" + server.getRawQuery());
+        // No sweeps: their commits would take the fault meant for the request under test.
+        service = ServiceJar.start(throughProxy, database.username(), database.password(),
+                Path.of("target", "faults", "lost-connection.log"), "inventory.reservation.sweep-interval=1h");
+        api = service.api();
+        jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
+                database.username(), database.password()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aDeductionWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(Strategy strategy) {
+        String sku = product(10);
+        String order = unique("LOST");
+
+        Response response = withFault(CommitFault.LOSE_REPLY,
+                () -> api.deduct(strategy.value(), order, sku, 3));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("orderId").asString()).isEqualTo(order);
+        assertThat(api.get("/api/v1/deductions?orderId=" + order).json()).isEqualTo(response.json());
+        assertThat(stockOf(sku)).isEqualTo(7);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aDeductionWhoseCommitNeverArrivedIs503AndChangedNothing(Strategy strategy) {
+        String sku = product(10);
+        String order = unique("DROPPED");
+
+        Response response = withFault(CommitFault.DROP, () -> api.deduct(strategy.value(), order, sku, 3));
+
+        assertUnavailable(response);
+        assertThat(deductionsOf(jdbc, order)).isZero();
+        assertThat(stockOf(sku)).isEqualTo(10);
+        assertThat(api.deduct(strategy.value(), order, sku, 3).status()).as("a retry places it").isEqualTo(201);
+        assertThat(stockOf(sku)).isEqualTo(7);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aReservationWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(Strategy strategy) {
+        String sku = product(10);
+        String order = unique("LOST-RES");
+
+        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.reserve(strategy.value(), order, 600, sku, 4));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/reservations?orderId=" + order).json()).isEqualTo(response.json());
+        assertThat(api.levelsOf(sku)).containsExactly(10, 4, 6);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aReservationWhoseCommitNeverArrivedIs503AndHoldsNothing(Strategy strategy) {
+        String sku = product(10);
+        String order = unique("DROPPED-RES");
+
+        Response response = withFault(CommitFault.DROP, () -> api.reserve(strategy.value(), order, 600, sku, 4));
+
+        assertUnavailable(response);
+        assertThat(api.get("/api/v1/reservations?orderId=" + order).status()).isEqualTo(404);
+        assertThat(api.levelsOf(sku)).containsExactly(10, 0, 10);
+    }
+
+    @Test
+    void cancellationsRestocksAndReservationDecisionsFindOutWhetherTheyCommitted() {
+        String sku = product(100);
+        String cancelled = api.deduct(null, unique("C"), sku, 5).json().get("id").asString();
+        assertThat(withFault(CommitFault.LOSE_REPLY, () -> api.post("/api/v1/deductions/" + cancelled + "/cancel"))
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/deductions/" + cancelled).json().get("status").asString()).isEqualTo("CANCELLED");
+        String notCancelled = api.deduct(null, unique("C"), sku, 5).json().get("id").asString();
+        assertUnavailable(withFault(CommitFault.DROP, () -> api.post("/api/v1/deductions/" + notCancelled + "/cancel")));
+        assertThat(api.get("/api/v1/deductions/" + notCancelled).json().get("status").asString())
+                .isEqualTo("COMPLETED");
+        assertThat(stockOf(sku)).isEqualTo(95);
+
+        Response restocked = withFault(CommitFault.LOSE_REPLY,
+                () -> api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":10}"));
+        assertThat(restocked.status()).as(restocked.toString()).isEqualTo(200);
+        assertThat(restocked.json().get("stock").asInt()).isEqualTo(105);
+        assertUnavailable(withFault(CommitFault.DROP,
+                () -> api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":10}")));
+        assertThat(stockOf(sku)).isEqualTo(105);
+
+        String confirmed = api.reserve(null, unique("R"), 600, sku, 2).json().get("id").asString();
+        Response confirm = withFault(CommitFault.LOSE_REPLY, () -> api.decide(confirmed, "confirm"));
+        assertThat(confirm.status()).as(confirm.toString()).isEqualTo(200);
+        assertThat(confirm.json().get("status").asString()).isEqualTo("CONFIRMED");
+        String released = api.reserve(null, unique("R"), 600, sku, 3).json().get("id").asString();
+        assertUnavailable(withFault(CommitFault.DROP, () -> api.decide(released, "release")));
+        assertThat(api.get("/api/v1/reservations/" + released).json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(withFault(CommitFault.LOSE_REPLY, () -> api.decide(released, "release")).status()).isEqualTo(200);
+        assertThat(api.levelsOf(sku)).containsExactly(103, 0, 103);
+
+        String newSku = unique("NEW");
+        Response created = withFault(CommitFault.LOSE_REPLY, () -> api.post("/api/v1/products",
+                "{\"sku\":\"" + newSku + "\",\"name\":\"n\",\"stock\":4}"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(stockOf(newSku)).isEqualTo(4);
+        assertLedgerMatchesStock(jdbc, sku);
+        assertLedgerMatchesStock(jdbc, newSku);
+    }
+
+    /** Arms the fault, runs the request, and checks that the fault did strike it. */
+    private static Response withFault(CommitFault fault, java.util.function.Supplier<Response> request) {
+        int before = proxy.faultsApplied();
+        proxy.onNextCommit(fault);
+        Response response = request.get();
+        assertThat(proxy.faultsApplied()).as("the %s fault struck", fault).isEqualTo(before + 1);
+        return response;
+    }
+
+    private static void assertUnavailable(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.problemType()).isEqualTo("service-unavailable");
+        assertThat(response.header("Retry-After")).contains("1");
+    }
+
+    private static String product(int stock) {
+        String sku = unique("FAULT");
+        api.createProduct(sku, stock);
+        return sku;
+    }
+
+    private static int stockOf(String sku) {
+        return jdbc.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single();
+    }
+
+}
