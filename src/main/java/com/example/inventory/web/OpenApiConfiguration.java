@@ -50,8 +50,12 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI inventoryOpenApi() {
         Components components = new Components().addSchemas(PROBLEM_SCHEMA, problemSchema());
+        // Every type a client can meet, even those no operation lists: an unknown path is a NotFoundProblem, a
+        // method a path does not map a MethodNotAllowedProblem (with Allow). A 500 is never part of the contract.
         for (ProblemType type : ProblemType.values()) {
-            components.addSchemas(schemaName(type), problemSchema(type));
+            if (type != ProblemType.INTERNAL_ERROR) {
+                components.addSchemas(schemaName(type), problemSchema(type));
+            }
         }
         return new OpenAPI()
                 .info(new Info().title("Stock-deduction service").version("v1").description("""
@@ -63,7 +67,11 @@ class OpenApiConfiguration {
                         property given twice is a 400); unknown properties are ignored. No string, in a body or a \
                         parameter, may contain a NUL character or an unpaired UTF-16 surrogate (400 validation). \
                         A query string that cannot be decoded (a parameter without a name, a bad percent-escape, \
-                        bytes that are not UTF-8) is a 400 validation on any operation."""
+                        bytes that are not UTF-8) is a 400 validation on any operation.
+
+                        Besides the operations below: an unknown path is a 404 not-found (NotFoundProblem), a method \
+                        that a path does not map a 405 method-not-allowed (MethodNotAllowedProblem) whose Allow \
+                        header lists the methods the path has."""
                         .formatted(ProblemType.BASE, InventoryLimits.MAX_BODY_BYTES)))
                 .components(components);
     }
