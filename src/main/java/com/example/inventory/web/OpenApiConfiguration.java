@@ -199,7 +199,9 @@ class OpenApiConfiguration {
         // Before the properties: the model drops required names that are not among the schema's own properties.
         schema.setRequired(required);
         schema.addProperty("type", new StringSchema()._enum(List.of(type.uri().toString())));
-        schema.addProperty("status", new IntegerSchema()._enum(List.of(type.status().value())));
+        if (type != ProblemType.HTTP_ERROR) { // the type of any other 4xx the container answers (411, 414, 431, …)
+            schema.addProperty("status", new IntegerSchema()._enum(List.of(type.status().value())));
+        }
         return schema;
     }
 
