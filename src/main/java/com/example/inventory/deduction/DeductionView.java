@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Strategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A deduction as the API shows it. */
-public record DeductionView(UUID id, String orderId, DeductionStatus status, String strategy, int attempts,
+public record DeductionView(UUID id, String orderId, DeductionStatus status,
+                            @Schema(implementation = Strategy.class) String strategy, int attempts,
                             List<OrderLine> items, Instant createdAt) {
 
     /** A deduction just made, before it is read back. */

@@ -13,12 +13,14 @@ import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
 import com.example.inventory.web.Problems;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
-@RequestMapping("/api/v1/products")
+@RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProductController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -45,8 +47,8 @@ class ProductController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
-            description = "/api/v1/products/{sku}"))
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", required = true,
+            description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
         ProductView created = inventory.create(request.sku(), request.name().strip(), request.stock());

@@ -1,12 +1,12 @@
 package com.example.inventory.product;
 
-import com.example.inventory.stock.InventoryLimits;
+import com.example.inventory.web.InventoryLimits;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** Request bodies of the product API. */
 final class ProductRequests {
@@ -16,7 +16,10 @@ final class ProductRequests {
 
     record CreateProduct(
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
-            @NotBlank @Size(max = 200) String name,
+            // Counted in characters (code points), as JSON Schema's maxLength and PostgreSQL's varchar count them.
+            @NotNull @CodePointLength(min = 1, max = InventoryLimits.MAX_NAME_LENGTH)
+            @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH)
+            @Pattern(regexp = InventoryLimits.NAME_PATTERN, message = InventoryLimits.NAME_PATTERN_MESSAGE) String name,
             @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
     }
 

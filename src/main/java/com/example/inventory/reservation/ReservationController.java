@@ -3,14 +3,18 @@ package com.example.inventory.reservation;
 import java.net.URI;
 
 import com.example.inventory.stock.Strategy;
+import com.example.inventory.web.InventoryLimits;
 import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
-@RequestMapping("/api/v1/reservations")
+@RequestMapping(path = "/api/v1/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReservationController {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -35,10 +39,11 @@ class ReservationController {
 
     @PostMapping
     @Operation(summary = "Hold the stock of every line of an order for a while, or none")
-    @ApiResponse(responseCode = "201", description = "Reserved", headers = @Header(name = "Location",
-            description = "/api/v1/reservations/{id}"))
+    @ApiResponse(responseCode = "201", description = "Reserved", headers = @Header(name = "Location", required = true,
+            description = "/api/v1/reservations/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order reserved before: the stored reservation, "
-            + "whatever its status; nothing held", headers = @Header(name = REPLAYED_HEADER, description = "true"))
+            + "whatever its status; nothing held", headers = @Header(name = REPLAYED_HEADER, description = "true",
+            schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
@@ -61,7 +66,8 @@ class ReservationController {
     @GetMapping
     @Operation(summary = "The reservation of an order")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND})
-    ReservationView forOrder(@RequestParam String orderId) {
+    ReservationView forOrder(@RequestParam @Pattern(regexp = InventoryLimits.KEY_PATTERN,
+            message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId) {
         return reservations.forOrder(orderId);
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.example.inventory.stock.EachSkuOnce;
-import com.example.inventory.stock.InventoryLimits;
+import com.example.inventory.web.InventoryLimits;
 import com.example.inventory.stock.OrderItem;
 import com.example.inventory.stock.OrderLine;
 import jakarta.validation.Valid;

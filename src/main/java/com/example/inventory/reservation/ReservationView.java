@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import com.example.inventory.stock.OrderLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A reservation as the API shows it; {@code deductionId} is the deduction its confirmation made, or null. */
 public record ReservationView(UUID id, String orderId, ReservationStatus status, List<OrderLine> items,
-                              Instant expiresAt, Instant createdAt, @Nullable UUID deductionId) {
+                              Instant expiresAt, Instant createdAt,
+                              @Schema(types = {"string", "null"}, format = "uuid") @Nullable UUID deductionId) {
 
     /** A reservation just placed, before it is read back. */
     static ReservationView placed(ReservationOrder order) {

@@ -2,11 +2,12 @@ package com.example.inventory.stock;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A ledger entry as the API shows it; {@code reference} is the order id, or null for stock that came in. */
 public record MovementView(long id, String sku, MovementKind kind, int quantity, int stockAfter,
-                           @Nullable String reference, Instant createdAt) {
+                           @Schema(types = {"string", "null"}) @Nullable String reference, Instant createdAt) {
 
     static MovementView of(StockMovement movement, String sku) {
         return new MovementView(movement.getId(), sku, movement.getKind(), movement.getQuantity(),

@@ -1,5 +1,6 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.web.InventoryLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

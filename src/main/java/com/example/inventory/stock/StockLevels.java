@@ -1,5 +1,7 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.web.InventoryLimits;
+
 /**
  * A product's two counters, and <em>the</em> rule every change of them keeps: {@code 0 ≤ reserved ≤ stock ≤
  * MAX_STOCK}. The entity checks it in Java ({@link #withinBounds()}), the atomic strategy's conditional

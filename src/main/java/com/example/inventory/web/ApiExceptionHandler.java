@@ -1,7 +1,9 @@
 package com.example.inventory.web;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -67,11 +71,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.retryLater(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or unavailable; try again shortly");
     }
 
-    /** A write the database refused: its constraints caught what the application should have. */
+    /**
+     * A write the database refused: its constraints caught what the application should have. A read has nothing to
+     * conflict with: there it can only be a value that validation let through, a bug answered as one.
+     */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException e) {
+    ResponseEntity<ProblemDetail> dataIntegrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (isSafe(request.getMethod())) {
+            return unexpected(e, request);
+        }
         log.error("A database constraint rejected a write", e);
         return Problems.respond(Problems.of(ProblemType.DATA_CONFLICT, "The change was rejected by a data constraint"));
+    }
+
+    /** A query string or parameter no endpoint could accept, refused before any controller ran. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e) {
+        return Problems.respond(Problems.validation(e.getMessage(),
+                List.of(new Problems.FieldError(e.parameter(), e.reason()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
+        return Problems.respond(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
 
     @ExceptionHandler
@@ -137,17 +159,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+        }
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson == null) {
             ProblemDetail problem = Problems.validation("The request body is missing or unreadable", List.of());
             return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+        }
+        String duplicate = jackson instanceof StreamReadException read ? duplicateProperty(read) : null;
+        if (duplicate != null) {
+            return validationFailed(ex, headers, List.of(new Problems.FieldError(duplicate, "appears more than once")),
+                    request);
         }
         if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
             ProblemDetail problem = Problems.validation("The request body is not well-formed JSON", List.of());
             return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
         }
         String field = path(jackson);
-        String message = jackson instanceof InputCoercionException ? "is out of range"
+        String message = jackson instanceof StrictJsonConfiguration.UnacceptableText text ? text.reason()
+                : jackson instanceof InputCoercionException ? "is out of range"
                 : jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                         ? "must be " + describe(mismatch.getTargetType())
                         : "has an invalid value";
@@ -165,6 +198,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem) {
             Problems.withApiType(problem, statusCode);
+            if (ProblemType.VALIDATION.uri().equals(problem.getType())
+                    && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+                problem.setProperty("errors", List.of());
+            }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -187,6 +224,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String objectName = errors instanceof BindingResult bound ? bound.getObjectName() : "body";
         errors.getGlobalErrors().forEach(e -> result.add(new Problems.FieldError(objectName, e.getDefaultMessage())));
         return result;
+    }
+
+    /**
+     * The path of the property that {@link tools.jackson.core.StreamReadFeature#STRICT_DUPLICATE_DETECTION} found
+     * twice, or {@code null} for any other parse failure. The parser stops on the duplicate, so its context names it.
+     */
+    private static @Nullable String duplicateProperty(StreamReadException e) {
+        if (!(e.processor() instanceof JsonParser parser) || e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return null;
+        }
+        Deque<Object> segments = new ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inObject() && context.currentName() != null) {
+                segments.push(context.currentName());
+            } else if (context.inArray()) {
+                segments.push(context.getCurrentIndex());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(segment);
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
     private static String path(JacksonException e) {

@@ -1,5 +1,8 @@
 package com.example.inventory.web;
 
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers the errors that never reach a controller (rejected by the servlet container, or raised in a filter)
  * with a problem detail too, instead of Spring Boot's default error body.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -28,6 +32,9 @@ class ProblemErrorController implements ErrorController {
                 status >= 500 ? "An unexpected error occurred" : type.title());
         problem.setType(type.uri());
         problem.setTitle(type.title());
+        if (type == ProblemType.VALIDATION) {
+            problem.setProperty("errors", List.of());
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));

@@ -23,7 +23,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ProblemType type = ProblemType.forStatus(status);
         String detail = status >= 500 ? "An unexpected error occurred" : "The request could not be understood";
         String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}";
+                + ",\"detail\":\"" + detail + "\"" + (type == ProblemType.VALIDATION ? ",\"errors\":[]" : "") + "}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

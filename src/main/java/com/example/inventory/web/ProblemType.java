@@ -1,18 +1,19 @@
 package com.example.inventory.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
 /** The stable problem {@code type}s of the API: {@code https://inventory.example/problems/<name>}. */
 public enum ProblemType {
 
-    VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request"),
-    PRODUCT_NOT_FOUND("product-not-found", HttpStatus.NOT_FOUND, "Product not found"),
-    DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU"),
-    INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock"),
-    ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order id already used for other items"),
-    STOCK_LIMIT_EXCEEDED("stock-limit-exceeded", HttpStatus.CONFLICT, "Stock limit exceeded"),
+    VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request", "errors"),
+    PRODUCT_NOT_FOUND("product-not-found", HttpStatus.NOT_FOUND, "Product not found", "sku"),
+    DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU", "sku"),
+    INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock", "sku", "requested", "available"),
+    ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order id already used for other items", "orderId"),
+    STOCK_LIMIT_EXCEEDED("stock-limit-exceeded", HttpStatus.CONFLICT, "Stock limit exceeded", "sku"),
     DEDUCTION_NOT_FOUND("deduction-not-found", HttpStatus.NOT_FOUND, "Deduction not found"),
     RESERVATION_NOT_FOUND("reservation-not-found", HttpStatus.NOT_FOUND, "Reservation not found"),
     RESERVATION_EXPIRED("reservation-expired", HttpStatus.CONFLICT, "Reservation expired"),
@@ -34,11 +35,13 @@ public enum ProblemType {
     private final String name;
     private final HttpStatus status;
     private final String title;
+    private final List<String> members;
 
-    ProblemType(String name, HttpStatus status, String title) {
+    ProblemType(String name, HttpStatus status, String title, String... members) {
         this.name = name;
         this.status = status;
         this.title = title;
+        this.members = List.of(members);
     }
 
     public URI uri() {
@@ -55,6 +58,11 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The extra members every problem of this type carries, besides {@code type}, {@code title}, … */
+    public List<String> members() {
+        return members;
     }
 
     /** The generic type for a status that no domain failure explains (Spring's own 4xx, the servlet container's). */

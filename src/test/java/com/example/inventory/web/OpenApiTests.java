@@ -100,6 +100,57 @@ class OpenApiTests {
     }
 
     @Test
+    void publishesNothingButTheApi() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
+    }
+
+    @Test
+    void documentsTheRulesTheServiceApplies() {
+        JsonNode document = api.get("/v3/api-docs").json();
+        JsonNode schemas = document.get("components").get("schemas");
+
+        // JSON Schema matches a pattern anywhere in a string; the service matches the whole string.
+        List<String> patterns = new ArrayList<>();
+        collect(document, "pattern", patterns);
+        assertThat(patterns).isNotEmpty().allSatisfy(pattern -> assertThat(pattern).startsWith("^").endsWith("$"));
+        assertThat(patterns).contains(InventoryLimits.KEY_PATTERN, InventoryLimits.NAME_PATTERN);
+        JsonNode name = schemas.get("CreateProduct").get("properties").get("name");
+        assertThat(name.get("minLength").asInt()).isEqualTo(1);
+        assertThat(name.get("maxLength").asInt()).isEqualTo(InventoryLimits.MAX_NAME_LENGTH);
+        assertThat(schemas.get("MovementView").get("properties").get("reference").get("type").valueStream()
+                .map(JsonNode::asString)).containsExactlyInAnyOrder("string", "null");
+        assertThat(schemas.get("ReservationView").get("properties").get("deductionId").get("type").valueStream()
+                .map(JsonNode::asString)).containsExactlyInAnyOrder("string", "null");
+        assertThat(document.get("info").get("description").asString())
+                .contains(String.valueOf(InventoryLimits.MAX_BODY_BYTES));
+    }
+
+    @Test
+    void everyOperationDocumentsWhatAnyOperationCanAnswer() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+
+        for (var path : paths.properties()) {
+            for (var operation : path.getValue().properties()) {
+                JsonNode responses = operation.getValue().get("responses");
+                String name = operation.getKey() + " " + path.getKey();
+                assertThat(responses.propertyNames()).as(name).contains("400", "406", "413", "503");
+                if (operation.getValue().has("requestBody")) {
+                    assertThat(responses.propertyNames()).as(name).contains("415");
+                }
+                assertThat(responses.get("503").get("headers").has("Retry-After")).as(name).isTrue();
+                responses.properties().stream().filter(response -> !response.getKey().startsWith("2"))
+                        .forEach(problem -> assertThat(problem.getValue().get("content").propertyNames())
+                                .as("%s %s", name, problem.getKey()).containsExactly("application/problem+json"));
+                responses.properties().stream().filter(response -> response.getKey().startsWith("2"))
+                        .forEach(success -> assertThat(success.getValue().get("content").propertyNames())
+                                .as("%s %s", name, success.getKey()).containsExactly("application/json"));
+            }
+        }
+    }
+
+    @Test
     void swaggerUiRenders() throws Exception {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
@@ -118,6 +169,19 @@ class OpenApiTests {
             HttpApi.Response response = api.get(probe);
             assertThat(response.status()).as(probe).isEqualTo(200);
             assertThat(response.json().get("status").asString()).as(probe).isEqualTo("UP");
+        }
+    }
+
+    private static void collect(JsonNode node, String key, List<String> values) {
+        if (node.isObject()) {
+            for (var property : node.properties()) {
+                if (property.getKey().equals(key) && property.getValue().isString()) {
+                    values.add(property.getValue().asString());
+                }
+                collect(property.getValue(), key, values);
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collect(element, key, values));
         }
     }
 

@@ -1,0 +1,161 @@
+package com.example.inventory.web;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import com.example.inventory.HttpApi;
+import com.example.inventory.HttpApi.Response;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.RawHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation, on its way to success and to each failure it documents, answers what {@code /v3/api-docs} says:
+ * a documented status, the documented media type and headers, a body that the documented schema accepts.
+ */
+@IntegrationTest
+class DocumentedResponsesTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+    OpenApiContract contract;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi(port);
+        contract = OpenApiContract.of(api);
+    }
+
+    @Test
+    void productResponsesMatchTheDocument() {
+        String sku = HttpApi.unique("DOC");
+
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Doc\",\"stock\":3}"), 201);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products",
+                "{\"sku\":\"" + sku + "\",\"name\":\"Doc\",\"stock\":3}"), 409);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products", "{\"sku\":\"-\",\"name\":\" \"}"), 400);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products", "{", "application/json"), 400);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products", "sku=A", "text/plain"), 415);
+        conforms("GET", "/api/v1/products/" + sku, api.get("/api/v1/products/" + sku), 200);
+        conforms("GET", "/api/v1/products/NOPE", api.get("/api/v1/products/NOPE-" + sku), 404);
+        conforms("GET", "/api/v1/products/%5C", api.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/products/%5C")).GET()), 400);
+        conforms("GET", "/api/v1/products", api.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/products")).header("Accept", "text/html").GET()), 406);
+        conforms("GET", "/api/v1/products?size=3", api.get("/api/v1/products?size=3"), 200);
+        conforms("GET", "/api/v1/products?size=0", api.get("/api/v1/products?size=0"), 400);
+        conforms("POST", "/api/v1/products/" + sku + "/restock",
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":2}"), 200);
+        conforms("POST", "/api/v1/products/" + sku + "/restock",
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}"), 400);
+        conforms("POST", "/api/v1/products/NOPE/restock",
+                api.post("/api/v1/products/NOPE-" + sku + "/restock", "{\"quantity\":2}"), 404);
+        api.deduct(null, HttpApi.unique("DOC"), sku, 1);
+        Response movements = api.get("/api/v1/products/" + sku + "/movements");
+        conforms("GET", "/api/v1/products/" + sku + "/movements", movements, 200);
+        // INITIAL and RESTOCK have no reference, DEDUCT has one: both must be what the document says.
+        assertThat(movements.json().get("content").valueStream().map(entry -> entry.get("reference").isNull()))
+                .contains(true, false);
+        conforms("GET", "/api/v1/products/NOPE/movements", api.get("/api/v1/products/NOPE-" + sku + "/movements"), 404);
+    }
+
+    @Test
+    void deductionResponsesMatchTheDocument() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 2);
+        String orderId = HttpApi.unique("DOC");
+
+        Response deducted = api.deduct("atomic", orderId, sku, 1);
+        conforms("POST", "/api/v1/deductions", deducted, 201);
+        conforms("POST", "/api/v1/deductions", api.deduct("atomic", orderId, sku, 1), 200);
+        conforms("POST", "/api/v1/deductions", api.deduct(null, orderId, sku, 2), 409);
+        conforms("POST", "/api/v1/deductions", api.deduct(null, HttpApi.unique("DOC"), sku, 5), 409);
+        conforms("POST", "/api/v1/deductions", api.deduct(null, HttpApi.unique("DOC"), "NOPE-" + sku, 1), 404);
+        conforms("POST", "/api/v1/deductions", api.deduct("nope", HttpApi.unique("DOC"), sku, 1), 400);
+        String id = deducted.json().get("id").asString();
+        conforms("GET", "/api/v1/deductions/" + id, api.get("/api/v1/deductions/" + id), 200);
+        conforms("GET", "/api/v1/deductions/x", api.get("/api/v1/deductions/not-a-uuid"), 404);
+        conforms("GET", "/api/v1/deductions?orderId=" + orderId, api.get("/api/v1/deductions?orderId=" + orderId), 200);
+        conforms("GET", "/api/v1/deductions?orderId=x", api.get("/api/v1/deductions?orderId=NO-" + orderId), 404);
+        conforms("GET", "/api/v1/deductions", api.get("/api/v1/deductions"), 400);
+        conforms("POST", "/api/v1/deductions/" + id + "/cancel", api.post("/api/v1/deductions/" + id + "/cancel"), 200);
+        conforms("POST", "/api/v1/deductions/x/cancel", api.post("/api/v1/deductions/not-a-uuid/cancel"), 404);
+    }
+
+    @Test
+    void reservationResponsesMatchTheDocument() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 3);
+        String orderId = HttpApi.unique("DOC");
+
+        Response reserved = api.reserve(null, orderId, 600, sku, 1);
+        conforms("POST", "/api/v1/reservations", reserved, 201);
+        conforms("POST", "/api/v1/reservations", api.reserve(null, orderId, 600, sku, 1), 200);
+        conforms("POST", "/api/v1/reservations", api.reserve(null, HttpApi.unique("DOC"), 0, sku, 1), 400);
+        conforms("POST", "/api/v1/reservations", api.reserve(null, HttpApi.unique("DOC"), null, sku, 9), 409);
+        String id = reserved.json().get("id").asString();
+        conforms("GET", "/api/v1/reservations/" + id, api.get("/api/v1/reservations/" + id), 200);
+        conforms("GET", "/api/v1/reservations?orderId=" + orderId, api.get("/api/v1/reservations?orderId=" + orderId), 200);
+        conforms("GET", "/api/v1/reservations/x", api.get("/api/v1/reservations/not-a-uuid"), 404);
+        conforms("POST", "/api/v1/reservations/" + id + "/extend",
+                api.post("/api/v1/reservations/" + id + "/extend", "{\"ttlSeconds\":60}"), 200);
+        conforms("POST", "/api/v1/reservations/" + id + "/confirm", api.decide(id, "confirm"), 200);
+        conforms("POST", "/api/v1/reservations/" + id + "/release", api.decide(id, "release"), 409);
+        conforms("POST", "/api/v1/reservations/" + id + "/extend",
+                api.post("/api/v1/reservations/" + id + "/extend", "{\"ttlSeconds\":60}"), 409);
+        String other = api.reserve(null, HttpApi.unique("DOC"), null, sku, 1).json().get("id").asString();
+        conforms("POST", "/api/v1/reservations/" + other + "/release", api.decide(other, "release"), 200);
+        conforms("POST", "/api/v1/reservations/" + other + "/confirm", api.decide(other, "confirm"), 409);
+    }
+
+    @Test
+    void problemsRefusedBeforeAnyControllerMatchTheDocument() {
+        RawHttp raw = new RawHttp(port);
+
+        RawHttp.Response tooLarge = raw.sendLarge("POST", "/api/v1/products", "{\"sku\":\"A\"", 2L * 1024 * 1024, false);
+        RawHttp.Response malformed = raw.send("GET", "/api/v1/products?page=%zz", "");
+
+        assertThat(contract.violations("POST", "/api/v1/products", tooLarge.status(), multi(tooLarge), tooLarge.body()))
+                .isEmpty();
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(contract.violations("GET", "/api/v1/products", malformed.status(), multi(malformed), malformed.body()))
+                .isEmpty();
+        assertThat(malformed.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aResponseThatDisagreesWithTheDocumentIsCaught() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 1);
+        Response product = api.get("/api/v1/products/" + sku);
+
+        assertThat(contract.violations("GET", "/api/v1/products/" + sku, 200, product.raw().headers().map(),
+                product.body().replace("\"stock\":1", "\"stock\":\"1\""))).isNotEmpty();
+        assertThat(contract.violations("GET", "/api/v1/products/" + sku, 200, product.raw().headers().map(),
+                product.body().replace("}", ",\"extra\":1}"))).isNotEmpty();
+        assertThat(contract.violations("GET", "/api/v1/products/" + sku, 418, product.raw().headers().map(),
+                product.body())).isNotEmpty();
+        assertThat(contract.violations("GET", "/api/v1/products/" + sku, 404, product.raw().headers().map(),
+                "{\"type\":\"https://inventory.example/problems/deduction-not-found\",\"title\":\"t\",\"status\":404,"
+                        + "\"detail\":\"d\"}")).isNotEmpty();
+    }
+
+    private void conforms(String method, String path, Response response, int expectedStatus) {
+        assertThat(response.status()).as("%s %s: %s", method, path, response).isEqualTo(expectedStatus);
+        assertThat(contract.violations(method, path, response)).as("%s %s", method, path).isEmpty();
+    }
+
+    private static java.util.Map<String, java.util.List<String>> multi(RawHttp.Response response) {
+        java.util.Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
+        response.headers().forEach((name, value) -> headers.put(name, java.util.List.of(value)));
+        return headers;
+    }
+}
