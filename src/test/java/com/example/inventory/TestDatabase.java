@@ -66,6 +66,13 @@ public final class TestDatabase {
         return password;
     }
 
+    /** A client of its own on this database, outside any service instance: to look at what the service stored. */
+    public org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl,
+                        username, password));
+    }
+
     private static TestDatabase start() {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {

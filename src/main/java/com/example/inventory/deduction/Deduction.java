@@ -3,9 +3,7 @@ package com.example.inventory.deduction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.example.inventory.stock.OrderLine;
@@ -89,7 +87,7 @@ class Deduction {
 
     /** Whether an order for {@code otherLines} asks for exactly what this deduction took, in any line order. */
     boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return quantitiesBySku(lines).equals(quantitiesBySku(otherLines));
+        return OrderLine.sameItems(lines, otherLines);
     }
 
     void markCancelled() {
@@ -97,9 +95,4 @@ class Deduction {
         cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Map<String, Integer> quantitiesBySku(List<OrderLine> lines) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-        return quantities;
-    }
 }

@@ -1,9 +1,8 @@
 package com.example.inventory.deduction;
 
-import java.net.URI;
-
 import com.example.inventory.stock.Strategy;
 import com.example.inventory.web.InventoryLimits;
+import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,13 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = "/api/v1/deductions", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeductionController {
-
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final DeductionService deductions;
 
@@ -42,19 +38,16 @@ class DeductionController {
     @ApiResponse(responseCode = "201", description = "Deducted", headers = @Header(name = "Location", required = true,
             description = "/api/v1/deductions/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order deducted before: the stored deduction, "
-            + "nothing deducted", headers = @Header(name = REPLAYED_HEADER, description = "true",
+            + "nothing deducted", headers = @Header(
+            name = IdempotentResponses.REPLAYED_HEADER, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
                                          @RequestParam(required = false) @Nullable Strategy strategy) {
         DeductionOutcome outcome = deductions.deduct(request.order(), request.lines(), strategy);
-        if (outcome.replayed()) {
-            return ResponseEntity.ok().header(REPLAYED_HEADER, "true").body(outcome.deduction());
-        }
-        URI location = UriComponentsBuilder.fromPath("/api/v1/deductions/{id}")
-                .buildAndExpand(outcome.deduction().id()).toUri();
-        return ResponseEntity.created(location).body(outcome.deduction());
+        return IdempotentResponses.placed(outcome.deduction(), outcome.replayed(), "/api/v1/deductions/{id}",
+                outcome.deduction().id());
     }
 
     @GetMapping("/{id}")

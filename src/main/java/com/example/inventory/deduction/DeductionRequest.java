@@ -29,9 +29,6 @@ record DeductionRequest(
 
     /** The validated lines; call only on a valid request. */
     List<OrderLine> lines() {
-        if (items == null) {
-            throw new IllegalStateException("An invalid request reached the service");
-        }
-        return items.stream().map(OrderItem::line).toList();
+        return OrderItem.lines(items);
     }
 }

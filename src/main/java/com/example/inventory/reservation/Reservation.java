@@ -2,9 +2,7 @@ package com.example.inventory.reservation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.example.inventory.stock.OrderLine;
@@ -109,7 +107,7 @@ class Reservation implements StockOrder {
 
     /** Whether an order for {@code otherLines} asks for exactly what this reservation holds, in any line order. */
     boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return quantitiesBySku(lines).equals(quantitiesBySku(otherLines));
+        return OrderLine.sameItems(lines, otherLines);
     }
 
     boolean isConfirmed() {
@@ -172,9 +170,4 @@ class Reservation implements StockOrder {
         }
     }
 
-    private static Map<String, Integer> quantitiesBySku(List<OrderLine> lines) {
-        Map<String, Integer> quantities = new LinkedHashMap<>();
-        lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-        return quantities;
-    }
 }

@@ -1,9 +1,8 @@
 package com.example.inventory.reservation;
 
-import java.net.URI;
-
 import com.example.inventory.stock.Strategy;
 import com.example.inventory.web.InventoryLimits;
+import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.ProblemResponses;
 import com.example.inventory.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,13 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = "/api/v1/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReservationController {
-
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final ReservationService reservations;
 
@@ -42,19 +38,16 @@ class ReservationController {
     @ApiResponse(responseCode = "201", description = "Reserved", headers = @Header(name = "Location", required = true,
             description = "/api/v1/reservations/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order reserved before: the stored reservation, "
-            + "whatever its status; nothing held", headers = @Header(name = REPLAYED_HEADER, description = "true",
+            + "whatever its status; nothing held", headers = @Header(
+            name = IdempotentResponses.REPLAYED_HEADER, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
                                             @RequestParam(required = false) @Nullable Strategy strategy) {
         ReservationOutcome outcome = reservations.reserve(request.order(), request.lines(), request.ttl(), strategy);
-        if (outcome.replayed()) {
-            return ResponseEntity.ok().header(REPLAYED_HEADER, "true").body(outcome.reservation());
-        }
-        URI location = UriComponentsBuilder.fromPath("/api/v1/reservations/{id}")
-                .buildAndExpand(outcome.reservation().id()).toUri();
-        return ResponseEntity.created(location).body(outcome.reservation());
+        return IdempotentResponses.placed(outcome.reservation(), outcome.replayed(), "/api/v1/reservations/{id}",
+                outcome.reservation().id());
     }
 
     @GetMapping("/{id}")

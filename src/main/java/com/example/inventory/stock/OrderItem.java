@@ -1,5 +1,7 @@
 package com.example.inventory.stock;
 
+import java.util.List;
+
 import com.example.inventory.web.InventoryLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,5 +24,13 @@ public record OrderItem(
             throw new IllegalStateException("An invalid item reached the service: " + this);
         }
         return new OrderLine(sku, quantity);
+    }
+
+    /** The validated lines of an order's items; call only on a valid request. */
+    public static List<OrderLine> lines(@Nullable List<OrderItem> items) {
+        if (items == null) {
+            throw new IllegalStateException("An invalid request reached the service");
+        }
+        return items.stream().map(OrderItem::line).toList();
     }
 }

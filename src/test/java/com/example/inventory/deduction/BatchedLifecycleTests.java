@@ -75,10 +75,7 @@ class BatchedLifecycleTests {
         HttpApi api = service.api();
         DataSource dataSource = service.bean(DataSource.class);
         MeterRegistry registry = service.bean(MeterRegistry.class);
-        JdbcClient observer = JdbcClient.create(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-                new org.postgresql.Driver(), com.example.inventory.TestDatabase.shared().jdbcUrl(),
-                com.example.inventory.TestDatabase.shared().username(),
-                com.example.inventory.TestDatabase.shared().password()));
+        JdbcClient observer = com.example.inventory.TestDatabase.shared().jdbc();
         String sku = unique("SHUTDOWN");
         api.createProduct(sku, 100);
         List<String> orders = new ArrayList<>();

@@ -3,17 +3,12 @@ package com.example.inventory.deduction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.Race;
 import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -164,40 +159,16 @@ class DeductionConcurrencyTests {
     }
 
     /** Runs {@code tasks} tasks on {@code threads} threads, all released by one latch; counts their statuses. */
-    private static Map<Integer, Integer> race(int threads, int tasks, Task<Integer> task) throws Exception {
-        return raceCounting(threads, tasks, i -> Map.of(task.run(i), 1));
+    private static Map<Integer, Integer> race(int threads, int tasks, Race.Task<Integer> task) throws Exception {
+        return Race.count(threads, tasks, task);
     }
 
     /** Like {@link #race}, for tasks that count several statuses each. */
-    private static Map<Integer, Integer> raceCounting(int threads, int tasks, Task<Map<Integer, Integer>> task)
+    private static Map<Integer, Integer> raceCounting(int threads, int tasks, Race.Task<Map<Integer, Integer>> task)
             throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger ready = new AtomicInteger();
-        List<Future<Map<Integer, Integer>>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                Callable<Map<Integer, Integer>> callable = () -> {
-                    ready.incrementAndGet();
-                    start.await();
-                    return task.run(index);
-                };
-                futures.add(pool.submit(callable));
-            }
-            while (ready.get() < Math.min(threads, tasks)) {
-                Thread.onSpinWait();
-            }
-            start.countDown();
-            Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-            for (Future<Map<Integer, Integer>> future : futures) {
-                future.get().forEach((status, count) -> statuses.merge(status, count, Integer::sum));
-            }
-            return statuses;
-        }
-    }
-
-    @FunctionalInterface
-    interface Task<T> {
-        T run(int index) throws Exception;
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        Race.run(threads, tasks, task).forEach(counts -> counts.forEach((status, count) ->
+                statuses.merge(status, count, Integer::sum)));
+        return statuses;
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,7 @@ class CrashIT {
     @Test
     void aKilledServiceLosesNothingItConfirmedAndRetriesPlaceEachOrderOnce() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                database.jdbcUrl(), database.username(), database.password()));
+        JdbcClient jdbc = database.jdbc();
         Path log = Path.of("target", "faults", "crash.log");
         ServiceJar service = ServiceJar.start(log);
         int port = service.port();

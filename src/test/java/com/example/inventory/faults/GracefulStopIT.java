@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,7 @@ class GracefulStopIT {
     @Test
     void aStoppingServiceAnswersEveryRequestItAcceptedAndLosesNone() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                database.jdbcUrl(), database.username(), database.password()));
+        JdbcClient jdbc = database.jdbc();
         Path log = Path.of("target", "faults", "graceful-stop.log");
         ServiceJar service = ServiceJar.start(log);
         Traffic traffic = new Traffic(List.of(service.api()), 4, 1_000_000, true);

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static com.example.inventory.HttpApi.unique;
 import static com.example.inventory.Ledgers.assertLedgerMatchesStock;
@@ -49,8 +48,7 @@ class LostConnectionIT {
         service = ServiceJar.start(throughProxy, database.username(), database.password(),
                 Path.of("target", "faults", "lost-connection.log"), "inventory.reservation.sweep-interval=1h");
         api = service.api();
-        jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
-                database.username(), database.password()));
+        jdbc = database.jdbc();
     }
 
     @AfterAll

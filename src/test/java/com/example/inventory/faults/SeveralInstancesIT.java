@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +26,7 @@ class SeveralInstancesIT {
     @Test
     void threeInstancesShareHotProductsSafely() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                database.jdbcUrl(), database.username(), database.password()));
+        JdbcClient jdbc = database.jdbc();
         List<ServiceJar> services = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,7 @@ class TerminatedBackendsIT {
     @Test
     void terminatedBackendsNeverCauseA500NorHideAChange() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        JdbcClient operator = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-                database.jdbcUrl(), database.username(), database.password()));
+        JdbcClient operator = database.jdbc();
         try (ServiceJar service = ServiceJar.start(Path.of("target", "faults", "terminated-backends.log"))) {
             Traffic traffic = new Traffic(List.of(service.api()), 6, 1_000_000, true);
             long start = System.nanoTime();

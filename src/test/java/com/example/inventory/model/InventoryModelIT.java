@@ -30,7 +30,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static com.example.inventory.HttpApi.unique;
 import static com.example.inventory.Ledgers.assertLedgerMatchesStock;
@@ -62,8 +61,7 @@ class InventoryModelIT {
         service = ServiceInstance.start("inventory.reservation.sweep-interval=1h");
         api = service.api();
         TestDatabase database = TestDatabase.shared();
-        jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
-                database.username(), database.password()));
+        jdbc = database.jdbc();
     }
 
     @AfterContainer
