@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +28,7 @@ public final class ServiceJar implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Thread killOnExit;
+    private OptionalLong peakRssKib = OptionalLong.empty();
 
     private ServiceJar(Process process, int port, Path log) {
         this.process = process;
@@ -49,8 +51,18 @@ public final class ServiceJar implements AutoCloseable {
     /** As {@link #start(String, String, String, Path, String...)}, on a given port (a restart keeps its port). */
     public static ServiceJar start(String jdbcUrl, String username, String password, int port, Path log,
                                    String... properties) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", jar().toString()));
+        // Several instances may run at once beside the test JVM and PostgreSQL: each gets a modest heap.
+        return start(jar(), List.of("-Xmx512m"), jdbcUrl, username, password, port, log, properties);
+    }
+
+    /** Starts {@code jar} with the given JVM options: the form every other {@code start} comes down to. */
+    public static ServiceJar start(Path jar, List<String> javaOptions, String jdbcUrl, String username,
+                                   String password, int port, Path log, String... properties)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         for (String property : properties) {
             command.add("--" + property);
         }
@@ -88,6 +100,25 @@ public final class ServiceJar implements AutoCloseable {
 
     public HttpApi api() {
         return new HttpApi(port);
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The process's peak resident set size (VmHWM, Linux), read while it runs; the last value once it ended. */
+    public OptionalLong peakRssKib() {
+        if (process.isAlive()) {
+            try {
+                peakRssKib = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                        .filter(line -> line.startsWith("VmHWM:"))
+                        .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                        .findFirst();
+            } catch (IOException | RuntimeException e) {
+                // not Linux, or the process just ended: keep the last value read
+            }
+        }
+        return peakRssKib;
     }
 
     public boolean isAlive() {
@@ -145,6 +176,7 @@ public final class ServiceJar implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        peakRssKib();
         if (process.isAlive()) {
             stop();
         }
@@ -165,7 +197,7 @@ public final class ServiceJar implements AutoCloseable {
     }
 
     /** The packaged jar: {@code target/stock-deduction-service-*.jar}, built by {@code package} before the ITs. */
-    static Path jar() throws IOException {
+    public static Path jar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("stock-deduction-service-.*\\.jar"))
                     .findFirst().map(Path::toAbsolutePath)

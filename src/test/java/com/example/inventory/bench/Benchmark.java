@@ -11,12 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.function.IntFunction;
 
 import ch.qos.logback.classic.Level;
+import com.example.inventory.ServiceJar;
 import com.example.inventory.TestDatabase;
 import com.example.inventory.stock.Strategy;
 import org.slf4j.Logger;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark: starts the packaged service in its own JVM against a fresh database, measures the raw SQL
- * ceiling with pgbench, runs every scenario for every strategy with a closed-loop load, checks the stock
- * invariants after each run and writes report.md, report.csv and charts. See {@link Options#USAGE}.
+ * ceiling with pgbench and the read ceiling through the service, runs every scenario for every strategy with a
+ * closed-loop load (wrk, or the Java client where wrk is missing), each after a warm-up until its throughput is
+ * steady, checks the stock invariants after each run and writes report.md, report.csv and charts. See
+ * {@link Options#USAGE}.
  */
 public final class Benchmark {
 
@@ -35,15 +39,21 @@ public final class Benchmark {
 
     private final Options options;
     private final Catalogue catalogue;
+    private final ServiceJar service;
+    private final LoadClient client;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private int runNumber;
 
-    private Benchmark(Options options, Catalogue catalogue) {
+    private Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client) {
         this.options = options;
         this.catalogue = catalogue;
+        this.service = service;
+        this.client = client;
     }
 
     /**
-     * Runs the whole benchmark in this JVM (the service in a child JVM).
+     * Runs the whole benchmark in this JVM (the service in a child JVM, wrk in a child process).
      *
      * @return {@value #EXIT_OK} when every invariant held, {@value #EXIT_FAILED} when one did not,
      *         {@value #EXIT_USAGE} for bad flags
@@ -67,6 +77,7 @@ public final class Benchmark {
     }
 
     private static int runWith(Options options) throws Exception {
+        long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
         Path out = options.out();
         Files.createDirectories(out);
@@ -75,42 +86,56 @@ public final class Benchmark {
         String databaseDescription = describe(database);
         System.out.println("Database: " + databaseDescription);
         Catalogue catalogue = new Catalogue(database);
-        Benchmark benchmark = new Benchmark(options, catalogue);
 
         Path serviceLog = out.resolve("service.log");
         Ceiling.Result ceiling;
+        List<ReadResult> reads = new ArrayList<>();
         List<RunResult> runs = new ArrayList<>();
         OptionalLong serviceRss;
-        try (ServiceProcess service = ServiceProcess.start(options.jar(), options.serviceJavaOptions(), database,
+        LoadClient client;
+        Files.deleteIfExists(serviceLog);
+        try (ServiceJar service = ServiceJar.start(options.jar(), options.serviceJavaOptions(), database.jdbcUrl(),
+                database.username(), database.password(), ServiceJar.freePort(),
                 serviceLog)) {
             System.out.println("Service: pid " + service.pid() + " at " + service.base() + ", log " + serviceLog);
+            client = LoadClient.choose(options.client(), service.base());
+            System.out.println("Load generator: " + client.name() + ", " + client.describe());
             System.out.println("Raw SQL ceiling (pgbench, " + options.ceilingSeconds() + " s each):");
             ceiling = measureCeiling(database, catalogue, out.resolve("ceiling"), options);
             if (ceiling.unavailableBecause() != null) {
                 System.out.println("  not measured: " + ceiling.unavailableBecause());
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            LoadGenerator load = new LoadGenerator(http, service.base(), options.clients());
-            benchmark.warmUpService(load);
+            Benchmark benchmark = new Benchmark(options, catalogue, service, client);
+            benchmark.warmUpService();
             for (Scenario scenario : options.scenarios()) {
                 for (Strategy strategy : options.strategies()) {
-                    runs.add(benchmark.measure(load, service.pid(), scenario, strategy));
+                    runs.add(benchmark.measure(scenario, strategy, options.clients()));
                 }
+            }
+            for (int clients : options.extraHotSkuClients()) {
+                for (Strategy strategy : options.strategies()) {
+                    runs.add(benchmark.measure(Scenario.HOT_SKU, strategy, clients));
+                }
+            }
+            // Last, when the JIT has long finished with everything else: a ceiling is measured at its best.
+            for (int clients : options.runClients()) {
+                reads.add(benchmark.readCeiling(clients));
             }
             serviceRss = service.peakRssKib();
         }
 
-        Report report = new Report(runs, ceiling, new Report.Facts(started, options.describe(),
+        double minutes = (System.nanoTime() - startedNanos) / 60e9;
+        Report report = new Report(runs, reads, ceiling, new Report.Facts(started, options.describe(),
                 databaseDescription, Runtime.getRuntime().availableProcessors(), jdk(), catalogue.serverVersion(),
-                poolSize(), serviceRss, serviceLog.toString()), options.clients());
+                poolSize(), serviceRss, serviceLog.toString(), client.name() + ": " + client.describe(), minutes),
+                options);
         report.write(out);
         Charts.write(out, runs, report);
         System.out.println("Targets:");
-        report.targets().forEach(line -> System.out.println("  " + line.replace("**", "")));
-        boolean passed = runs.stream().allMatch(RunResult::passed);
-        System.out.println("Report: " + out.resolve("report.md") + " — " + (passed ? "PASSED" : "FAILED: invariant "
-                + "violated, see the report"));
+        report.targets().forEach(line -> System.out.println("  " + line.replace("**", "").replace("\\*", "*")));
+        boolean passed = report.passed();
+        System.out.printf("Report: %s — %s (%.1f minutes)%n", out.resolve("report.md"),
+                passed ? "PASSED" : "FAILED: invariant violated, see the report", minutes);
         return passed ? EXIT_OK : EXIT_FAILED;
     }
 
@@ -118,71 +143,146 @@ public final class Benchmark {
     private static Ceiling.Result measureCeiling(TestDatabase database, Catalogue catalogue, Path directory,
                                                  Options options) throws SQLException, InterruptedException {
         try {
-            return new Ceiling(database, catalogue, directory).measure(
-                    List.copyOf(new LinkedHashSet<>(List.of(options.clients(), 1))), options.ceilingSeconds());
+            return new Ceiling(database, catalogue, directory).measure(List.of(options.clients(), 1),
+                    options.ceilingClients(), options.ceilingSeconds());
         } catch (IOException | IllegalStateException e) {
             return Ceiling.Result.unavailable("pgbench failed: " + e.getMessage());
         }
     }
 
     /**
-     * Gives the service's JIT a head start on every strategy's code path before the first measured run, which
-     * would otherwise pay for it alone. Nothing of it is counted.
+     * Gives the service's JIT a head start on every strategy's code path, and the read path, before the first run,
+     * so that the first run's warm-up does not have to do it all. Nothing of it is counted.
      */
-    private void warmUpService(LoadGenerator load) throws SQLException, InterruptedException {
-        if (options.serviceWarmupSeconds() == 0) {
+    private void warmUpService() throws SQLException, IOException, InterruptedException {
+        if (options.serviceWarmup().isZero()) {
             return;
         }
-        System.out.println("Warming up the service: " + options.serviceWarmupSeconds() + " s per strategy");
+        System.out.println("Warming up the service: " + Options.seconds(options.serviceWarmup())
+                + " s per strategy, and of reads");
         for (Strategy strategy : options.strategies()) {
             Workload workload = Scenario.MIXED.workload("warm-" + strategy.value(), options);
             catalogue.seed(workload);
-            load.run(workload, strategy, "warm-" + strategy.value() + "-", Duration.ZERO,
-                    Duration.ofSeconds(options.serviceWarmupSeconds()), sellOutLimit());
+            client.run(new Traffic.Deductions(workload, workload.measuredOrders(), strategy,
+                            "warm-" + strategy.value() + "-", false), options.clients(),
+                    options.serviceWarmup());
         }
+        Workload read = Scenario.HOT_SKU.workload("warm-read", options);
+        catalogue.seed(read);
+        client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
     }
 
-    /** Seeds fresh products for this scenario x strategy, loads them, then checks the invariants. */
-    private RunResult measure(LoadGenerator load, long servicePid, Scenario scenario, Strategy strategy)
-            throws SQLException, InterruptedException {
+    /** The read ceiling (e) at one client count: GETs of one product, warmed up and measured like a write run. */
+    private ReadResult readCeiling(int clients) throws SQLException, IOException, InterruptedException {
+        runNumber++;
+        Workload workload = Scenario.HOT_SKU.workload("r" + runNumber + "-read", options);
+        catalogue.seed(workload);
+        Traffic reads = new Traffic.Reads(workload.sku(0));
+        Warmup warmup = warmUp(slice -> reads, clients);
+        Measurement measurement = measure(reads, clients, options.duration());
+        List<String> violations = new ArrayList<>();
+        warmup.slices().forEach(slice -> unexpected("warm-up", slice.tally(), ReadResult.EXPECTED_STATUSES,
+                violations));
+        unexpected("measured", measurement.phase().tally(), ReadResult.EXPECTED_STATUSES, violations);
+        ReadResult result = new ReadResult(clients, client.name(), warmup, measurement, violations);
+        Phase phase = measurement.phase();
+        System.out.printf("%-34s %,8.0f reads/s       p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
+                        + "  warm-up %s s (%s/s)  %s%n", "read ceiling (e) @" + clients, result.requestsPerSecond(),
+                phase.latencyMillis(50), phase.latencyMillis(99), measurement.serviceMsPerRequest(),
+                measurement.clientMsPerRequest(), warmup.describe(), warmup.rates(),
+                result.passed() ? "ok" : "FAILED " + violations);
+        return result;
+    }
+
+    /** Seeds fresh products for this scenario x strategy, warms up, measures, then checks the invariants. */
+    private RunResult measure(Scenario scenario, Strategy strategy, int clients)
+            throws SQLException, IOException, InterruptedException {
         runNumber++;
         Workload workload = scenario.workload("r" + runNumber + "-" + scenario.id() + "-" + strategy.value(),
                 options);
         catalogue.seed(workload);
+        // Every order of the run, and of no other run, starts with this: "o1-" is not a prefix of "o10-".
         String orderPrefix = "o" + runNumber + "-";
-        CpuUsage.Snapshot before = CpuUsage.take(servicePid);
-        LoadGenerator.Outcome outcome = load.run(workload, strategy, orderPrefix,
-                Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.durationSeconds()),
-                sellOutLimit());
-        CpuUsage.Split cpu = CpuUsage.between(before, CpuUsage.take(servicePid));
-        List<String> violations = new ArrayList<>(
-                catalogue.violations(workload, outcome.unitsDeducted(), orderPrefix, outcome.created()));
-        unexpectedStatuses("warm-up", outcome.warmup(), violations);
-        unexpectedStatuses("measured", outcome.measured(), violations);
+        Warmup warmup = warmUp(slice -> new Traffic.Deductions(workload, workload.warmupOrders(), strategy,
+                orderPrefix + "w" + slice + "-", false), clients);
+        Optional<BatchMeters.Snapshot> metersBefore = BatchMeters.scrape(http, service.base());
+        Measurement measurement = measure(new Traffic.Deductions(workload, workload.measuredOrders(), strategy,
+                        orderPrefix + "m-", workload.untilSoldOut()), clients,
+                workload.untilSoldOut() ? sellOutLimit() : options.duration());
+        Optional<BatchMeters.Sizes> batches = BatchMeters.between(metersBefore,
+                BatchMeters.scrape(http, service.base()));
+        Phase measured = measurement.phase();
+
+        long[] units = warmup.units(workload.products());
+        for (int i = 0; i < units.length; i++) {
+            units[i] += measured.units()[i];
+        }
+        List<String> violations = new ArrayList<>(catalogue.violations(workload, units, orderPrefix,
+                warmup.created() + measured.created()));
+        warmup.slices().forEach(slice -> unexpected("warm-up", slice.tally(), RunResult.EXPECTED_STATUSES,
+                violations));
+        unexpected("measured", measured.tally(), RunResult.EXPECTED_STATUSES, violations);
         if (workload.untilSoldOut()) {
             int stock = workload.initialStock()[1];
-            if (!outcome.soldOut()) {
+            if (!measured.soldOut()) {
                 violations.add("not sold out within " + sellOutLimit().toSeconds() + " s");
             }
-            if (outcome.measured().count(201) != stock) {
-                violations.add("sold " + outcome.measured().count(201) + " units, the stock was " + stock);
+            if (measured.created() != stock) {
+                violations.add("sold " + measured.created() + " units, the stock was " + stock);
             }
         }
-        RunResult result = new RunResult(scenario, strategy, options.clients(), outcome, cpu, violations);
-        System.out.printf("%-32s %,8.0f deductions/s  p50 %7.2f  p99 %8.2f ms  %s  invariants %s%n",
-                result.label(), result.deductionsPerSecond(), result.latencyMillis(50), result.latencyMillis(99),
-                outcome.measured().statuses, result.passed() ? "ok" : "VIOLATED " + violations);
+        RunResult result = new RunResult(scenario, strategy, clients, client.name(), warmup, measurement, batches,
+                violations);
+        System.out.printf("%-34s %,8.0f deductions/s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
+                        + "  warm-up %s s (%s/s)  %s%s  invariants %s%n", result.label(), result.deductionsPerSecond(),
+                result.latencyMillis(50), result.latencyMillis(99), measurement.serviceMsPerRequest(),
+                measurement.clientMsPerRequest(), warmup.describe(), warmup.rates(), measured.tally().statuses,
+                batches.map(b -> "  batches mean %.1f max %.0f".formatted(b.mean(), b.max())).orElse(""),
+                result.passed() ? "ok" : "VIOLATED " + violations);
         return result;
+    }
+
+    /**
+     * Slices of {@code --warmup-slice} seconds until two in a row agree within {@link Warmup#STEADY_SPREAD}, or
+     * {@code --warmup} seconds are used up.
+     */
+    private Warmup warmUp(IntFunction<Traffic> slice, int clients) throws IOException, InterruptedException {
+        if (options.warmup().isZero()) {
+            return Warmup.NONE;
+        }
+        List<Phase> slices = new ArrayList<>();
+        long start = System.nanoTime();
+        long cap = start + options.warmup().toNanos();
+        Duration length = options.warmupSlice();
+        boolean steady;
+        // Not another slice with less than half a slice left: a much shorter one would compare noise with noise.
+        do {
+            Duration left = Duration.ofNanos(cap - System.nanoTime());
+            slices.add(client.run(slice.apply(slices.size() + 1), clients,
+                    left.compareTo(length) < 0 ? left : length));
+            steady = slices.size() >= 2 && Warmup.agree(slices.get(slices.size() - 2), slices.getLast());
+        } while (!steady && cap - System.nanoTime() >= length.toNanos() / 2);
+        return new Warmup(slices, (System.nanoTime() - start) / 1e9, steady);
+    }
+
+    /** One measured phase, with the service's and the machine's CPU around it. */
+    private Measurement measure(Traffic traffic, int clients, Duration limit)
+            throws IOException, InterruptedException {
+        CpuUsage.Snapshot before = CpuUsage.take(service.pid());
+        Phase phase = client.run(traffic, clients, limit);
+        CpuUsage.Snapshot after = CpuUsage.take(service.pid());
+        return new Measurement(phase, CpuUsage.serviceNanos(before, after),
+                CpuUsage.between(before, after, phase.clientCpuNanos()));
     }
 
     /** Generous: a sale cut short is reported as a failure, so only a stuck service should ever reach it. */
     private Duration sellOutLimit() {
-        return Duration.ofSeconds(Math.max(120, 10L * options.durationSeconds()));
+        return Duration.ofSeconds(Math.max(120, 10 * options.duration().toSeconds()));
     }
 
-    private static void unexpectedStatuses(String phase, Tally tally, List<String> violations) {
+    private static void unexpected(String phase, Tally tally, List<Integer> expected, List<String> violations) {
         tally.statuses.forEach((status, count) -> {
-            if (!RunResult.EXPECTED_STATUSES.contains(status)) {
+            if (!expected.contains(status)) {
                 violations.add(count + " " + phase + " request(s) answered "
                         + (status == Tally.NO_ANSWER ? "nothing (I/O error or timeout)" : "status " + status));
             }

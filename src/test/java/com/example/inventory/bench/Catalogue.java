@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 import com.example.inventory.TestDatabase;
 
@@ -61,13 +60,17 @@ final class Catalogue {
 
     /**
      * Checks, for every product of the workload: stock = initial − units the client saw deducted (201s), stock =
-     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL, stock ≥ 0; and that the service stored one deduction per 201.
+     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL, stock ≥ 0, and the lines the service stored for the run's orders
+     * take from it exactly the units the client saw; and that the service stored one deduction per 201.
      *
+     * @param unitsDeducted per product index, the units of the orders the client saw answered 201
+     * @param orderPrefix what every order id of the run (and of no other run) starts with
      * @return the violations found (at most a few spelled out), empty when all hold
      */
-    List<String> violations(Workload workload, AtomicLongArray unitsDeducted, String orderPrefix,
-                            long createdSeen) throws SQLException {
+    List<String> violations(Workload workload, long[] unitsDeducted, String orderPrefix, long createdSeen)
+            throws SQLException {
         Map<String, long[]> stockAndLedger = stockAndLedger(workload.skuPrefix());
+        Map<String, Long> storedLines = storedUnits(orderPrefix);
         List<String> violations = new ArrayList<>();
         int found = 0;
         for (int i = 0; i < workload.products(); i++) {
@@ -78,12 +81,13 @@ final class Catalogue {
                 add(violations, found, sku + " is missing");
                 continue;
             }
-            long expected = workload.initialStock()[i] - unitsDeducted.get(i);
-            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0) {
+            long expected = workload.initialStock()[i] - unitsDeducted[i];
+            long stored = storedLines.getOrDefault(sku, 0L);
+            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]) {
                 found++;
-                add(violations, found, "%s: stock %d, expected %d (initial %d − %d units seen deducted), ledger sum %d"
-                        .formatted(sku, actual[0], expected, workload.initialStock()[i], unitsDeducted.get(i),
-                                actual[1]));
+                add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen deducted), ledger sum "
+                        + "%d, stored deduction lines %d").formatted(sku, actual[0], expected,
+                        workload.initialStock()[i], unitsDeducted[i], actual[1], stored));
             }
         }
         if (found > MAX_REPORTED_VIOLATIONS) {
@@ -117,6 +121,24 @@ final class Catalogue {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        return result;
+    }
+
+    /** sku → units of the stored deduction lines of the orders whose id starts with the prefix. */
+    private Map<String, Long> storedUnits(String orderPrefix) throws SQLException {
+        Map<String, Long> result = new HashMap<>();
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT l.sku, sum(l.quantity) FROM deduction d JOIN deduction_line l ON l.deduction_id = d.id
+                     WHERE starts_with(d.order_id, ?)
+                     GROUP BY l.sku""")) {
+            query.setString(1, orderPrefix);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }

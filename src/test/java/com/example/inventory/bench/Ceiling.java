@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +80,21 @@ final class Ceiling {
         Optional<Figure> figure(Kind kind, int clients) {
             return figures.stream().filter(f -> f.kind() == kind && f.clients() == clients).findFirst();
         }
+
+        /**
+         * The figure at {@code clients}, else at the most clients measured below that: PostgreSQL's
+         * max_connections (100 by default) keeps pgbench from opening hundreds of connections.
+         */
+        Optional<Figure> figureFor(Kind kind, int clients) {
+            return figures.stream().filter(f -> f.kind() == kind && f.clients() <= clients)
+                    .max(Comparator.comparingInt(Figure::clients));
+        }
+
+        /** The best figure of a kind over the given client counts: (a*) for the hot row. */
+        Optional<Figure> best(Kind kind, List<Integer> clientCounts) {
+            return figures.stream().filter(f -> f.kind() == kind && clientCounts.contains(f.clients()))
+                    .max(Comparator.comparingDouble(Figure::perSecond));
+        }
     }
 
     private final TestDatabase database;
@@ -91,8 +107,12 @@ final class Ceiling {
         this.workDirectory = workDirectory;
     }
 
-    /** Measures every kind at each client count, {@code seconds} each; never throws for a missing pgbench. */
-    Result measure(List<Integer> clientCounts, int seconds) throws SQLException, IOException, InterruptedException {
+    /**
+     * Measures every kind at each of {@code clientCounts}, and (a) at {@code hotRowCounts} too (for (a*)),
+     * {@code seconds} each; never throws for a missing pgbench.
+     */
+    Result measure(List<Integer> clientCounts, List<Integer> hotRowCounts, int seconds)
+            throws SQLException, IOException, InterruptedException {
         Optional<Path> pgbench = findPgbench();
         if (pgbench.isEmpty()) {
             return Result.unavailable("pgbench not found on PATH nor under /usr/lib/postgresql/*/bin");
@@ -103,7 +123,11 @@ final class Ceiling {
         for (Kind kind : Kind.values()) {
             Path script = workDirectory.resolve(kind.letter + ".sql");
             Files.writeString(script, kind.script);
-            for (int clients : clientCounts) {
+            TreeSet<Integer> counts = new TreeSet<>(clientCounts);
+            if (kind == Kind.A_CONDITIONAL_UPDATE_HOT) {
+                counts.addAll(hotRowCounts);
+            }
+            for (int clients : counts) {
                 long stockBefore = hotStock();
                 Run run = pgbench(pgbench.get(), script, clients, seconds,
                         workDirectory.resolve(kind.letter + "-" + clients + ".log"));

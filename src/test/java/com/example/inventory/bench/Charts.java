@@ -29,12 +29,18 @@ final class Charts {
     }
 
     private static CategoryChart throughput(List<RunResult> runs, List<String> labels, Report report) {
-        CategoryChart chart = chart("Completed deductions per second vs the matching raw SQL ceiling",
-                "deductions/s (ceiling: pgbench statements/s)");
+        CategoryChart chart = chart("Completed deductions per second vs the matching raw SQL and read ceilings",
+                "deductions/s (ceilings: pgbench statements/s, GETs/s)");
         chart.addSeries("service", labels, runs.stream().map(RunResult::deductionsPerSecond).toList());
-        List<Double> ceilings = runs.stream().map(run -> report.ceilingOf(run).orElse(0)).toList();
+        List<Double> ceilings = runs.stream()
+                .map(run -> report.ceilingOf(run).map(Ceiling.Figure::perSecond).orElse(0.0)).toList();
         if (ceilings.stream().anyMatch(value -> value > 0)) {
             chart.addSeries("raw SQL ceiling (a/b/c for hot row by strategy, d for catalogue)", labels, ceilings);
+        }
+        List<Double> reads = runs.stream()
+                .map(run -> report.readCeiling(run.clients()).map(ReadResult::requestsPerSecond).orElse(0.0)).toList();
+        if (reads.stream().anyMatch(value -> value > 0)) {
+            chart.addSeries("read ceiling (e): GET of one product through the service", labels, reads);
         }
         return chart;
     }

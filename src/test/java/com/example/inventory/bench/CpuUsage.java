@@ -7,17 +7,16 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Where the machine's CPU went during a run: the service JVM, this JVM (the load generator), and everything else
- * — on a dedicated machine that is PostgreSQL. Shares are of all cores together, from /proc (Linux only; zeros
- * elsewhere).
+ * Where the machine's CPU went during a measured phase: the service JVM, the load generator, and everything else
+ * — on a dedicated machine that is PostgreSQL (and this JVM, idle while wrk loads). Shares are of all cores
+ * together, from /proc (Linux only; unknown elsewhere).
  */
 final class CpuUsage {
 
     private CpuUsage() {
     }
 
-    record Snapshot(long wallNanos, long serviceCpuNanos, long benchmarkCpuNanos, long machineTicks,
-                    long machineIdleTicks) {
+    record Snapshot(long wallNanos, long serviceCpuNanos, long machineTicks, long machineIdleTicks) {
     }
 
     /** Shares of the machine's total CPU time over a stretch, each 0..1. */
@@ -28,19 +27,25 @@ final class CpuUsage {
 
     static Snapshot take(long servicePid) {
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), cpuNanos(ProcessHandle.of(servicePid).orElse(null)),
-                cpuNanos(ProcessHandle.current()), machine[0], machine[1]);
+        return new Snapshot(System.nanoTime(), cpuNanos(ProcessHandle.of(servicePid).orElse(null)), machine[0],
+                machine[1]);
     }
 
-    static Split between(Snapshot before, Snapshot after) {
+    /** The service's CPU time between the snapshots. */
+    static long serviceNanos(Snapshot before, Snapshot after) {
+        return after.serviceCpuNanos() - before.serviceCpuNanos();
+    }
+
+    /** @param clientCpuNanos what the load generator reported it spent between the snapshots */
+    static Split between(Snapshot before, Snapshot after, long clientCpuNanos) {
         long ticks = after.machineTicks() - before.machineTicks();
         long wall = after.wallNanos() - before.wallNanos();
         if (ticks <= 0 || wall <= 0) {
             return Split.UNKNOWN;
         }
         double capacity = (double) wall * Runtime.getRuntime().availableProcessors();
-        double service = (after.serviceCpuNanos() - before.serviceCpuNanos()) / capacity;
-        double loadGenerator = (after.benchmarkCpuNanos() - before.benchmarkCpuNanos()) / capacity;
+        double service = serviceNanos(before, after) / capacity;
+        double loadGenerator = clientCpuNanos / capacity;
         double idle = (double) (after.machineIdleTicks() - before.machineIdleTicks()) / ticks;
         return new Split(service, loadGenerator, Math.max(0, 1 - idle - service - loadGenerator), idle);
     }

@@ -2,6 +2,7 @@ package com.example.inventory.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,25 +12,39 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.example.inventory.stock.Strategy;
 
-/** The benchmark's command-line flags, with defaults sized so a whole default run takes under 10 minutes on 2 cores. */
-record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds, int clients, List<Scenario> scenarios,
+/**
+ * The benchmark's command-line flags, with defaults sized so a whole default run takes about 10 minutes on 2 cores.
+ */
+record Options(Duration duration, Duration warmup, Duration warmupSlice, Duration serviceWarmup, int clients,
+               int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<Strategy> strategies, Path out, int flashSaleStock, int catalogueSize, Path jar,
                List<String> serviceJavaOptions) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
-    static final int MAX_CEILING_SECONDS = 8;
+    static final int MAX_CEILING_SECONDS = 5;
 
     static final String USAGE = """
             Usage: bench/run [flags]
-              --duration SECONDS        measured seconds per scenario x strategy run (default 15)
-              --warmup SECONDS          warm-up seconds before each run, not counted (default 3)
+              --duration SECONDS        measured seconds per run (default 10; any SECONDS here may be a fraction:
+                                        0.5); a flash sale runs until sold out
+              --warmup SECONDS          before each run, at most this long (default 20; 0: none): slices of the same
+                                        load, not counted, until two in a row differ by < 10%% in requests/s
+              --warmup-slice SECONDS    length of one warm-up slice (default 2)
               --service-warmup SECONDS  once, before the first run: seconds of mixed load per strategy, not
-                                        counted, so the service's JIT has compiled every strategy's path (default 25)
-              --clients N               concurrent closed-loop clients (default 64); the ceiling runs at N and 1,
-                                        each for min(duration, %d) s
+                                        counted, and as long of reads, so the service's JIT has seen every path
+                                        before the first run's own warm-up (default 10)
+              --clients N               concurrent closed-loop clients of every scenario (default 64); the raw SQL
+                                        ceiling runs at N and 1, each for min(duration, %d) s
+              --many-clients N          hot-sku also runs, per strategy, at 1 client (latency) and at N clients
+                                        (default 256; 0: at 1 client only)
+              --ceiling-clients LIST    client counts of the hot-row UPDATE ceiling whose best is (a*)
+                                        (default 1,4,16,64)
+              --client wrk|java|auto    the load generator (default auto: wrk when installed, which bench/run
+                                        does, else the JDK HttpClient in this JVM; the report says which)
               --scenarios LIST          comma-separated, from: %s (default all)
               --strategies LIST         comma-separated, from: %s (default all)
               --out DIR                 where report.md, report.csv and the charts go (default target/bench)
@@ -38,12 +53,16 @@ record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds,
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
               --service-java-options S  space-separated JVM options for the service process (default none)
               --help                    this text
-            Exit status: 0 when every invariant held, 1 when one was violated or the run failed, 2 on bad flags.
+            The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
+            write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
+            2 on bad flags.
             """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names());
 
     static Options defaults() {
-        return new Options(15, 3, 25, 64, List.of(Scenario.values()), List.of(Strategy.values()),
-                Path.of("target", "bench"), 5_000, 10_000, null, List.of());
+        return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
+                List.of(Scenario.values()), List.of(Strategy.values()), Path.of("target", "bench"), 5_000, 10_000,
+                null, List.of());
     }
 
     /**
@@ -68,10 +87,14 @@ record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds,
         }
         Options defaults = defaults();
         Options options = new Options(
-                number(values.remove("--duration"), defaults.durationSeconds),
-                number(values.remove("--warmup"), defaults.warmupSeconds),
-                number(values.remove("--service-warmup"), defaults.serviceWarmupSeconds),
+                seconds(values.remove("--duration"), defaults.duration),
+                seconds(values.remove("--warmup"), defaults.warmup),
+                seconds(values.remove("--warmup-slice"), defaults.warmupSlice),
+                seconds(values.remove("--service-warmup"), defaults.serviceWarmup),
                 number(values.remove("--clients"), defaults.clients),
+                number(values.remove("--many-clients"), defaults.manyClients),
+                list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
+                Optional.ofNullable(values.remove("--client")).map(LoadClient.Choice::of).orElse(defaults.client),
                 list(values.remove("--scenarios"), Scenario::of, defaults.scenarios),
                 list(values.remove("--strategies"), Strategy::of, defaults.strategies),
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
@@ -88,10 +111,14 @@ record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds,
     }
 
     private Options validated() {
-        require(durationSeconds >= 1, "--duration must be at least 1");
-        require(warmupSeconds >= 0, "--warmup must not be negative");
-        require(serviceWarmupSeconds >= 0, "--service-warmup must not be negative");
+        require(duration.toMillis() >= 100, "--duration must be at least 0.1");
+        require(!warmup.isNegative(), "--warmup must not be negative");
+        require(warmupSlice.toMillis() >= 100, "--warmup-slice must be at least 0.1");
+        require(!serviceWarmup.isNegative(), "--service-warmup must not be negative");
         require(clients >= 1 && clients <= 1000, "--clients must be 1..1000");
+        require(manyClients >= 0 && manyClients <= 1000, "--many-clients must be 0..1000");
+        require(!ceilingClients.isEmpty() && ceilingClients.stream().allMatch(n -> n >= 1 && n <= 1000),
+                "--ceiling-clients must be client counts of 1..1000");
         require(flashSaleStock >= 1, "--flash-sale-stock must be at least 1");
         require(catalogueSize >= 3, "--catalogue-size must be at least 3 (orders have up to 3 distinct lines)");
         require(!scenarios.isEmpty() && !strategies.isEmpty(), "--scenarios and --strategies must not be empty");
@@ -110,10 +137,23 @@ record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds,
         }
     }
 
-    private static int number(String value, int fallback) {
+    /** Seconds, fractions allowed (the smoke test runs for fractions of a second). */
+    private static Duration seconds(String value, Duration fallback) {
         if (value == null) {
             return fallback;
         }
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a number of seconds");
+        }
+    }
+
+    private static int number(String value, int fallback) {
+        return value == null ? fallback : number(value);
+    }
+
+    private static int number(String value) {
         try {
             return Integer.parseInt(value.strip().replace("_", ""));
         } catch (NumberFormatException e) {
@@ -140,13 +180,35 @@ record Options(int durationSeconds, int warmupSeconds, int serviceWarmupSeconds,
         }
     }
 
+    /** pgbench takes whole seconds. */
     int ceilingSeconds() {
-        return Math.min(durationSeconds, MAX_CEILING_SECONDS);
+        return (int) Math.max(1, Math.min(Math.round(duration.toMillis() / 1000.0), MAX_CEILING_SECONDS));
+    }
+
+    /** e.g. {@code 10} or {@code 0.5}. */
+    static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    /** Client counts of the extra hot-sku runs: 1 (latency) and --many-clients, unless that is --clients. */
+    List<Integer> extraHotSkuClients() {
+        if (!scenarios.contains(Scenario.HOT_SKU)) {
+            return List.of();
+        }
+        return Stream.of(1, manyClients).filter(n -> n > 0 && n != clients).distinct().toList();
+    }
+
+    /** Every client count a write run uses: the read ceiling runs at each. */
+    List<Integer> runClients() {
+        return Stream.concat(Stream.of(clients), extraHotSkuClients().stream()).toList();
     }
 
     String describe() {
-        return "%d s measured + %d s warm-up per run, %d clients, scenarios %s, strategies %s".formatted(
-                durationSeconds, warmupSeconds, clients,
+        return ("%s s measured per run after up to %s s of warm-up in %s s slices, %d clients (hot-sku also at %s), "
+                + "scenarios %s, strategies %s").formatted(seconds(duration), seconds(warmup), seconds(warmupSlice),
+                clients,
+                extraHotSkuClients().isEmpty() ? "no other count" : extraHotSkuClients().stream()
+                        .map(String::valueOf).collect(Collectors.joining(" and ")),
                 scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")),
                 strategies.stream().map(Strategy::value).collect(Collectors.joining(", ")));
     }

@@ -2,48 +2,58 @@ package com.example.inventory.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.example.inventory.stock.Strategy;
 
-/** The figures of one scenario x strategy run, and the invariant violations found after it. */
-record RunResult(Scenario scenario, Strategy strategy, int clients, LoadGenerator.Outcome outcome,
-                 CpuUsage.Split cpu, List<String> violations) {
+/**
+ * The figures of one scenario x strategy run at one client count, and the invariant violations found after it.
+ *
+ * @param client the load generator that measured it: {@code wrk} or {@code java}
+ * @param batches the batch sizes of the measured phase, when the service has batching meters and made batches
+ */
+record RunResult(Scenario scenario, Strategy strategy, int clients, String client, Warmup warmup,
+                 Measurement measurement, Optional<BatchMeters.Sizes> batches, List<String> violations) {
 
     /** Statuses the contract allows under this load; anything else fails the run. */
     static final List<Integer> EXPECTED_STATUSES = List.of(201, 409, 503);
 
+    Phase phase() {
+        return measurement.phase();
+    }
+
     Tally measured() {
-        return outcome.measured();
+        return phase().tally();
     }
 
     long created() {
-        return measured().count(201);
+        return phase().created();
     }
 
     double deductionsPerSecond() {
-        return outcome.measuredSeconds() > 0 ? created() / outcome.measuredSeconds() : 0;
+        return phase().createdPerSecond();
     }
 
     double latencyMillis(double percentile) {
-        return measured().latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        return phase().latencyMillis(percentile);
     }
 
     double maxLatencyMillis() {
-        return measured().latencyMicros.getMaxValue() / 1000.0;
+        return phase().maxLatencyMillis();
     }
 
     double attemptsPerDeduction() {
         return created() > 0 ? (double) measured().attemptsOfCreated / created() : Double.NaN;
     }
 
-    double contentionShare() {
-        return measured().requests() > 0 ? (double) measured().count(503) / measured().requests() : 0;
-    }
-
     /** Statuses outside {@link #EXPECTED_STATUSES}, e.g. {@code "500×3, no answer×1"}, or empty. */
     String otherStatuses() {
-        return measured().statuses.entrySet().stream().filter(e -> !EXPECTED_STATUSES.contains(e.getKey()))
+        return otherStatuses(measured(), EXPECTED_STATUSES);
+    }
+
+    static String otherStatuses(Tally tally, List<Integer> expected) {
+        return tally.statuses.entrySet().stream().filter(e -> !expected.contains(e.getKey()))
                 .map(RunResult::statusAndCount).collect(Collectors.joining(", "));
     }
 
@@ -67,11 +77,12 @@ record RunResult(Scenario scenario, Strategy strategy, int clients, LoadGenerato
         return switch (strategy) {
             case PESSIMISTIC -> Ceiling.Kind.B_LOCK_THEN_UPDATE_HOT;
             case OPTIMISTIC -> Ceiling.Kind.C_VERSION_CHECK_HOT;
+            // atomic, and any strategy that ends in the conditional UPDATE (batched: one for a whole batch)
             default -> Ceiling.Kind.A_CONDITIONAL_UPDATE_HOT;
         };
     }
 
     String label() {
-        return scenario.id() + " / " + strategy.value();
+        return scenario.id() + " / " + strategy.value() + " @" + clients;
     }
 }

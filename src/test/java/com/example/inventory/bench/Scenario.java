@@ -42,21 +42,20 @@ enum Scenario {
      */
     Workload workload(String prefix, Options options) {
         return switch (this) {
-            case HOT_SKU -> new Workload(prefix, new int[] {AMPLE_STOCK}, random -> new int[] {0},
-                    random -> new int[] {0}, false);
+            case HOT_SKU -> new Workload(prefix, new int[] {AMPLE_STOCK}, Workload.Orders.one(0),
+                    Workload.Orders.one(0), false);
             // Product 0 only soaks up the warm-up, so the sale itself starts with its full stock.
             case FLASH_SALE -> new Workload(prefix, new int[] {AMPLE_STOCK, options.flashSaleStock()},
-                    random -> new int[] {0}, random -> new int[] {1}, true);
+                    Workload.Orders.one(0), Workload.Orders.one(1), true);
             case WIDE_CATALOGUE -> {
-                int size = options.catalogueSize();
-                Workload.Orders orders = random -> Workload.distinct(random, 1 + random.nextInt(3), size);
-                yield new Workload(prefix, filled(size), orders, orders, false);
+                Workload.Orders orders = Workload.Orders.upToThree(options.catalogueSize(),
+                        options.catalogueSize(), 0);
+                yield new Workload(prefix, filled(options.catalogueSize()), orders, orders, false);
             }
             case MIXED -> {
                 int size = options.catalogueSize();
-                int hot = Math.min(HOT_PRODUCTS_OF_MIXED, size);
-                Workload.Orders orders = random -> Workload.distinct(random, 1 + random.nextInt(3),
-                        random.nextDouble() < HOT_SHARE_OF_MIXED ? hot : size);
+                Workload.Orders orders = Workload.Orders.upToThree(size, Math.min(HOT_PRODUCTS_OF_MIXED, size),
+                        HOT_SHARE_OF_MIXED);
                 yield new Workload(prefix, filled(size), orders, orders, false);
             }
         };

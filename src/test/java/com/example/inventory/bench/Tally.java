@@ -19,11 +19,21 @@ final class Tally {
     long lastCreatedAtNanos;
 
     void record(int status, long micros, int attempts, long completedAtNanos) {
-        latencyMicros.recordValue(Math.min(Math.max(micros, 1), HIGHEST_TRACKABLE_MICROS));
-        statuses.merge(status, 1L, Long::sum);
+        recordLatency(micros, 1);
+        recordStatus(status, 1);
         if (status == 201) {
             attemptsOfCreated += attempts;
             lastCreatedAtNanos = Math.max(lastCreatedAtNanos, completedAtNanos);
+        }
+    }
+
+    void recordLatency(long micros, long count) {
+        latencyMicros.recordValueWithCount(Math.min(Math.max(micros, 1), HIGHEST_TRACKABLE_MICROS), count);
+    }
+
+    void recordStatus(int status, long count) {
+        if (count > 0) {
+            statuses.merge(status, count, Long::sum);
         }
     }
 
@@ -38,7 +48,8 @@ final class Tally {
         return statuses.getOrDefault(status, 0L);
     }
 
+    /** Every request sent, answered or not. */
     long requests() {
-        return latencyMicros.getTotalCount();
+        return statuses.values().stream().mapToLong(Long::longValue).sum();
     }
 }

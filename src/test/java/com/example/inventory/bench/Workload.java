@@ -15,10 +15,32 @@ import java.util.random.RandomGenerator;
 record Workload(String skuPrefix, int[] initialStock, Orders warmupOrders, Orders measuredOrders,
                 boolean untilSoldOut) {
 
-    /** Makes the next order: the product indexes of its lines, each at most once. */
-    @FunctionalInterface
-    interface Orders {
-        int[] next(RandomGenerator random);
+    /**
+     * How the next order is made, as data rather than code because bench/load.lua makes the same orders inside wrk:
+     * 1 to {@code maxLines} distinct products, drawn out of the first {@code hot} with probability {@code hotShare},
+     * else out of all {@code products}; {@code first} is added to every index drawn.
+     */
+    record Orders(int first, int maxLines, int hot, double hotShare, int products) {
+
+        /** Every order is one line on this product. */
+        static Orders one(int product) {
+            return new Orders(product, 1, 1, 0, 1);
+        }
+
+        /** 1 to 3 lines out of {@code products}, out of the first {@code hot} with probability {@code hotShare}. */
+        static Orders upToThree(int products, int hot, double hotShare) {
+            return new Orders(0, 3, hot, hotShare, products);
+        }
+
+        /** The product indexes of the next order's lines, each at most once. */
+        int[] next(RandomGenerator random) {
+            int count = 1 + random.nextInt(maxLines);
+            int[] lines = distinct(random, count, random.nextDouble() < hotShare ? hot : products);
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] += first;
+            }
+            return lines;
+        }
     }
 
     String sku(int index) {
@@ -29,7 +51,7 @@ record Workload(String skuPrefix, int[] initialStock, Orders warmupOrders, Order
         return initialStock.length;
     }
 
-    /** {@code count} distinct indexes out of {@code [0, bound)}; bound is at least count. */
+    /** {@code count} distinct indexes out of {@code [0, bound)}, at most {@code bound} of them. */
     static int[] distinct(RandomGenerator random, int count, int bound) {
         int[] picked = new int[Math.min(count, bound)];
         for (int i = 0; i < picked.length; i++) {

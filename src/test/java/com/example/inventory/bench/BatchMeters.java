@@ -1,0 +1,120 @@
+package com.example.inventory.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's batching meters, scraped from {@code /actuator/prometheus} before and after a measured phase:
+ * the {@code inventory.batch.size} summary ({@code inventory_batch_size…_count}, {@code _sum}, {@code _max}, with
+ * any tags) and {@code inventory_batch_rejections…_total}. A service or strategy without batching has none, and
+ * the report shows "–".
+ */
+final class BatchMeters {
+
+    private static final String SIZE = "inventory_batch_size";
+    private static final String REJECTIONS = "inventory_batch_rejections";
+    private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+
+    private BatchMeters() {
+    }
+
+    /**
+     * Totals over every tag set; {@code max} is the largest of them.
+     *
+     * @param buckets cumulative counts by upper bound ({@code le}), when the summary publishes buckets
+     */
+    record Snapshot(double count, double sum, double max, double rejections, SortedMap<Double, Double> buckets) {
+    }
+
+    /**
+     * The batches of one phase.
+     *
+     * @param max the largest batch: Micrometer's max after the phase, which covers the last minute or two (so maybe
+     *            the warm-up, or an earlier run of the same strategy), capped by the smallest bucket bound that holds
+     *            every batch of the phase, when the summary has buckets
+     */
+    record Sizes(long batches, double mean, double max, long rejections) {
+    }
+
+    static Optional<Snapshot> scrape(HttpClient http, URI service) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? parse(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<Snapshot> parse(String exposition) {
+        double count = 0;
+        double sum = 0;
+        double max = 0;
+        double rejections = 0;
+        SortedMap<Double, Double> buckets = new TreeMap<>();
+        boolean found = false;
+        for (String line : exposition.lines().toList()) {
+            if (line.startsWith("#") || !line.startsWith("inventory_batch_")) {
+                continue;
+            }
+            int nameEnd = line.indexOf('{') >= 0 ? line.indexOf('{') : line.indexOf(' ');
+            int valueStart = line.indexOf('}') >= 0 ? line.indexOf('}') + 1 : nameEnd;
+            String name = line.substring(0, nameEnd);
+            double value;
+            try {
+                value = Double.parseDouble(line.substring(valueStart).strip().split("\\s+")[0]);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (name.startsWith(SIZE) && name.endsWith("_count")) {
+                count += value;
+                found = true;
+            } else if (name.startsWith(SIZE) && name.endsWith("_sum")) {
+                sum += value;
+            } else if (name.startsWith(SIZE) && name.endsWith("_max")) {
+                max = Math.max(max, value);
+            } else if (name.startsWith(SIZE) && name.endsWith("_bucket")) {
+                Matcher bound = LE.matcher(line);
+                if (bound.find() && !bound.group(1).equals("+Inf")) {
+                    buckets.merge(Double.parseDouble(bound.group(1)), value, Double::sum);
+                }
+            } else if (name.startsWith(REJECTIONS) && name.endsWith("_total")) {
+                rejections += value;
+            }
+        }
+        return found ? Optional.of(new Snapshot(count, sum, max, rejections, buckets)) : Optional.empty();
+    }
+
+    /** The phase's batches, or empty when the meters are absent or no batch was made. */
+    static Optional<Sizes> between(Optional<Snapshot> before, Optional<Snapshot> after) {
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        // A meter registered on first use is absent before the first batch: it counted nothing then.
+        Snapshot start = before.orElse(new Snapshot(0, 0, 0, 0, new TreeMap<>()));
+        long batches = Math.round(after.get().count() - start.count());
+        if (batches <= 0) {
+            return Optional.empty();
+        }
+        double max = after.get().max();
+        for (Map.Entry<Double, Double> bucket : after.get().buckets().entrySet()) {
+            if (bucket.getValue() - start.buckets().getOrDefault(bucket.getKey(), 0.0) >= batches) {
+                max = Math.min(max, bucket.getKey());
+                break;
+            }
+        }
+        return Optional.of(new Sizes(batches, (after.get().sum() - start.sum()) / batches, max,
+                Math.round(after.get().rejections() - start.rejections())));
+    }
+}

@@ -1,0 +1,36 @@
+package com.example.inventory.bench;
+
+/**
+ * What the client saw during one phase of closed-loop load.
+ *
+ * @param units units the 201s took, per product index of the workload (empty for reads)
+ * @param seconds from the first request sent to the last answer; for a sale, to the last 201 (the sell-out time)
+ * @param soldOut whether a sale ended because a client was told the stock was gone (409)
+ * @param clientCpuNanos CPU time the load generator spent on the phase: the wrk process, or this JVM
+ */
+record Phase(Tally tally, long[] units, double seconds, boolean soldOut, long clientCpuNanos) {
+
+    long requests() {
+        return tally.requests();
+    }
+
+    long created() {
+        return tally.count(201);
+    }
+
+    double requestsPerSecond() {
+        return seconds > 0 ? requests() / seconds : 0;
+    }
+
+    double createdPerSecond() {
+        return seconds > 0 ? created() / seconds : 0;
+    }
+
+    double latencyMillis(double percentile) {
+        return tally.latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxLatencyMillis() {
+        return tally.latencyMicros.getMaxValue() / 1000.0;
+    }
+}

@@ -1,0 +1,51 @@
+package com.example.inventory.bench;
+
+import java.util.List;
+
+/**
+ * The warm-up before a measured phase: short slices of the same load until two in a row agree on requests per
+ * second within {@value #STEADY_SPREAD} (relative), or the cap is reached. A cold code path runs interpreted and
+ * several times slower; a measured phase that starts before the JIT is done measures the JIT.
+ *
+ * @param seconds wall time of all slices, client start-up included
+ * @param steady whether the last two slices agreed
+ */
+record Warmup(List<Phase> slices, double seconds, boolean steady) {
+
+    static final double STEADY_SPREAD = 0.10;
+
+    static final Warmup NONE = new Warmup(List.of(), 0, false);
+
+    static boolean agree(Phase earlier, Phase later) {
+        double a = earlier.requestsPerSecond();
+        double b = later.requestsPerSecond();
+        return Math.max(a, b) > 0 && Math.abs(a - b) / Math.max(a, b) < STEADY_SPREAD;
+    }
+
+    long created() {
+        return slices.stream().mapToLong(Phase::created).sum();
+    }
+
+    /** Units the slices' 201s took, per product. */
+    long[] units(int products) {
+        long[] units = new long[products];
+        for (Phase slice : slices) {
+            for (int i = 0; i < slice.units().length; i++) {
+                units[i] += slice.units()[i];
+            }
+        }
+        return units;
+    }
+
+    /** Requests per second of each slice, e.g. {@code 812|1210|1302}: how the service warmed up. */
+    String rates() {
+        return slices.stream().map(slice -> String.format(java.util.Locale.ROOT, "%.0f", slice.requestsPerSecond()))
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** e.g. {@code 6.1} or {@code 20.3 (cap)} when throughput never settled. */
+    String describe() {
+        return slices.isEmpty() ? "–" : String.format(java.util.Locale.ROOT, "%.1f%s", seconds,
+                steady ? "" : " (cap)");
+    }
+}
