@@ -79,7 +79,7 @@ public class DeductionService {
         Duration took = since(started);
         metrics.record(strategy, Outcome.COMPLETED, took);
         metrics.attempts(strategy, placement.attempts());
-        log.info("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, strategy,
+        log.debug("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, strategy,
                 placement.attempts(), took.toMillis());
         return new DeductionOutcome(DeductionView.completed(order, strategy, placement.attempts()), false);
     }
@@ -99,7 +99,7 @@ public class DeductionService {
         if (book.claim(List.of(order), strategy, 1).isEmpty()) {
             throw OrderConflictException.alreadyDeducted(orderId);
         }
-        log.info("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
+        log.debug("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
         return DeductionView.completed(order, strategy, 1);
     }
 
@@ -112,7 +112,7 @@ public class DeductionService {
                     OrderConflictException.otherItems(order.orderId(), "deducted"));
         }
         metrics.record(strategy, Outcome.REPLAYED, since(started));
-        log.info("Deduction replayed: order={} strategy={} durationMs={}", order.orderId(), strategy,
+        log.debug("Deduction replayed: order={} strategy={} durationMs={}", order.orderId(), strategy,
                 since(started).toMillis());
         return new DeductionOutcome(DeductionView.of(stored), true);
     }
@@ -120,7 +120,7 @@ public class DeductionService {
     private RuntimeException refused(String orderId, Strategy strategy, Outcome outcome, long started,
                                      RuntimeException reason) {
         metrics.record(strategy, outcome, since(started));
-        log.info("Deduction refused: order={} strategy={} outcome={} durationMs={} reason={}", orderId, strategy,
+        log.debug("Deduction refused: order={} strategy={} outcome={} durationMs={} reason={}", orderId, strategy,
                 outcome.tag(), since(started).toMillis(), reason.getMessage());
         return reason;
     }
@@ -162,7 +162,7 @@ public class DeductionService {
             inventory.giveBack(deduction.getLines(), deduction.getOrderId());
             deduction.markCancelled();
             deductions.flush();
-            log.info("Deduction cancelled: order={} id={}", deduction.getOrderId(), deduction.getId());
+            log.debug("Deduction cancelled: order={} id={}", deduction.getOrderId(), deduction.getId());
         }
         return DeductionView.of(deduction);
     }

@@ -7,18 +7,21 @@ import java.util.UUID;
 import com.example.inventory.stock.ClaimRows;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderBook;
+import com.example.inventory.stock.OrderTable;
 import com.example.inventory.stock.Strategy;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The reservations as an {@link OrderBook}: placing an order holds the units of its lines ({@code RESERVE}). */
 @Component
 class ReservationBook implements OrderBook<ReservationOrder> {
 
-    private final ReservationRepository reservations;
+    private final OrderTable table;
 
-    ReservationBook(ReservationRepository reservations) {
-        this.reservations = reservations;
+    ReservationBook(JdbcClient jdbc) {
+        this.table = new OrderTable(jdbc, "reservation", ReservationStatus.ACTIVE.name(),
+                List.of(new OrderTable.Column("expires_at", "timestamptz")));
     }
 
     @Override
@@ -28,23 +31,20 @@ class ReservationBook implements OrderBook<ReservationOrder> {
 
     @Override
     public List<ReservationOrder> claim(List<ReservationOrder> orders, Strategy strategy, int attempt) {
-        ClaimRows<ReservationOrder> rows = ClaimRows.of(orders, ReservationOrder::id);
-        return rows.claimed(reservations.claim(rows.ids(), rows.orderIds(),
-                orders.stream().map(ReservationOrder::expiresAt).toArray(Instant[]::new),
-                orders.stream().map(ReservationOrder::createdAt).toArray(Instant[]::new), strategy.value(), attempt,
-                rows.lineOrderIds(), rows.lineNumbers(), rows.skus(), rows.quantities()));
+        return table.claim(ClaimRows.of(orders, ReservationOrder::id),
+                ClaimRows.texts(orders.stream().map(ReservationOrder::createdAt).toArray(Instant[]::new)), strategy,
+                attempt, ClaimRows.texts(orders.stream().map(ReservationOrder::expiresAt).toArray(Instant[]::new)));
     }
 
     @Override
     public void unclaim(List<ReservationOrder> orders) {
         if (!orders.isEmpty()) {
-            reservations.unclaim(orders.stream().map(ReservationOrder::id).toArray(UUID[]::new));
+            table.unclaim(orders.stream().map(ReservationOrder::id).toArray(UUID[]::new));
         }
     }
 
     @Override
     public List<ReservationOrder> stored(List<ReservationOrder> orders) {
-        ClaimRows<ReservationOrder> rows = ClaimRows.of(orders, ReservationOrder::id);
-        return rows.claimed(reservations.storedIds(rows.ids()));
+        return table.stored(ClaimRows.of(orders, ReservationOrder::id));
     }
 }

@@ -91,7 +91,7 @@ public class ReservationService {
             return new ReservationOutcome(ReservationView.of(stored), true);
         }
         metrics.count(Outcome.RESERVED);
-        log.info("Reservation placed: order={} strategy={} expiresAt={}", orderId, strategy, order.expiresAt());
+        log.debug("Reservation placed: order={} strategy={} expiresAt={}", orderId, strategy, order.expiresAt());
         return new ReservationOutcome(ReservationView.placed(order), false);
     }
 
@@ -181,7 +181,7 @@ public class ReservationService {
         }
         if (decided.outcome() != null) {
             metrics.count(decided.outcome());
-            log.info("Reservation decided: order={} id={} outcome={}", decided.reservation().orderId(),
+            log.debug("Reservation decided: order={} id={} outcome={}", decided.reservation().orderId(),
                     decided.reservation().id(), decided.outcome().tag());
         }
         return decided.reservation();

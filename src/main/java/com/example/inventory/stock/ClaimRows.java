@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * Orders flattened into column arrays, as an order book's one-statement claim takes them
- * ({@code INSERT … SELECT … FROM unnest(…)}): one element per order in {@link #ids()} and {@link #orderIds()}, one
- * per line in the line arrays, lines numbered from 0 in each order's own order.
+ * ({@code INSERT … SELECT … FROM unnest(…)}): one element per order in {@link #idTexts()} and {@link #orderIds()},
+ * one per line in the line arrays, lines numbered from 0 in each order's own order.
  *
  * @param <O> the book's orders
  */
@@ -71,16 +71,27 @@ public final class ClaimRows<O extends StockOrder> {
         return result;
     }
 
-    public UUID[] ids() {
-        return ids;
+    /** The orders' record ids as text, for {@code ?::uuid[]}: the driver binds text arrays as they are. */
+    public String[] idTexts() {
+        return texts(ids);
+    }
+
+    /** Each line's order record id as text, for {@code ?::uuid[]}. */
+    public String[] lineOrderIdTexts() {
+        return texts(lineOrderIds);
+    }
+
+    /** Instants as text, for {@code ?::timestamptz[]}. */
+    public static String[] texts(java.time.Instant[] instants) {
+        return java.util.Arrays.stream(instants).map(java.time.Instant::toString).toArray(String[]::new);
+    }
+
+    private static String[] texts(UUID[] uuids) {
+        return java.util.Arrays.stream(uuids).map(UUID::toString).toArray(String[]::new);
     }
 
     public String[] orderIds() {
         return orderIds;
-    }
-
-    public UUID[] lineOrderIds() {
-        return lineOrderIds;
     }
 
     public Integer[] lineNumbers() {

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class Ledger {
 
     private final StockMovementRepository movements;
+    private final StockStatements statements;
 
-    Ledger(StockMovementRepository movements) {
+    Ledger(StockMovementRepository movements, StockStatements statements) {
         this.movements = movements;
+        this.statements = statements;
     }
 
     /**
@@ -39,7 +41,7 @@ class Ledger {
             stockAfter[i] = entry.stockAfter();
             references[i] = entry.reference();
         }
-        movements.append(productIds, kinds, quantities, stockAfter, references);
+        statements.appendMovements(productIds, kinds, quantities, stockAfter, references);
     }
 
     /** The movements of one product, newest first. */

@@ -26,8 +26,8 @@ class OptimisticStrategy extends SingleOrderStrategy {
     private final StockMetrics metrics;
 
     OptimisticStrategy(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
-                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier) {
-        super(transactionManager, verifier);
+                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier, ConnectionPermits permits) {
+        super(transactionManager, verifier, permits);
         this.products = products;
         this.ledger = ledger;
         this.metrics = metrics;

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * product row of the batch in one query (ascending id order, as every other strategy), applies the orders in
  * arrival order, each all or nothing, in memory — an order that does not fit is refused and its id freed, and the
  * orders behind it still get their chance — then writes the changed rows in one statement and the ledger in
- * another, and commits once.
+ * another, and commits once. A batch of one is placed as the atomic strategy places an order.
  */
 @Component
 class OrderBatch {
@@ -31,11 +32,16 @@ class OrderBatch {
     private static final Comparator<OrderBook<?>> CLAIM_ORDER = Comparator.comparing(book -> book.getClass().getName());
 
     private final ProductRepository products;
+    private final StockStatements statements;
+    private final ConditionalStockChange conditionalStock;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
 
-    OrderBatch(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager) {
+    OrderBatch(ProductRepository products, StockStatements statements, ConditionalStockChange conditionalStock,
+               Ledger ledger, PlatformTransactionManager transactionManager) {
         this.products = products;
+        this.statements = statements;
+        this.conditionalStock = conditionalStock;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -45,11 +51,15 @@ class OrderBatch {
      * transaction. Each order's id appears at most once per book. When this throws, nothing was committed.
      */
     void place(List<QueuedOrder<?>> batch) {
-        transactions.executeWithoutResult(status -> placeAll(batch));
+        transactions.executeWithoutResult(status -> placeAll(batch, status));
     }
 
-    private void placeAll(List<QueuedOrder<?>> batch) {
+    private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status) {
         List<QueuedOrder<?>> claimed = claim(batch);
+        if (batch.size() == 1 && claimed.size() == 1) {
+            placeAlone(claimed.getFirst(), status);
+            return;
+        }
         Map<String, Product> locked = lock(claimed);
         Set<Product> changed = Collections.newSetFromMap(new LinkedHashMap<>());
         List<Movement> movements = new ArrayList<>();
@@ -73,6 +83,21 @@ class OrderBatch {
         byBook(refused).forEach(OrderBatch::unclaim);
         write(changed);
         ledger.record(movements);
+    }
+
+    /**
+     * A batch of one shares nothing, so it is placed as the atomic strategy places an order — one conditional update
+     * per line — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what
+     * it costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused.
+     */
+    private void placeAlone(QueuedOrder<?> queued, TransactionStatus status) {
+        try {
+            conditionalStock.apply(queued.order().lines(), queued.book().movement(), queued.order().orderId());
+            queued.decide(Placement.placed(Strategy.BATCHED, 1));
+        } catch (InsufficientStockException | ProductNotFoundException | StockLimitExceededException refusal) {
+            status.setRollbackOnly();
+            queued.refuse(refusal);
+        }
     }
 
     /** Claims the ids; an order whose id another order holds is decided as such and goes no further. */
@@ -130,7 +155,7 @@ class OrderBatch {
             reserved[i] = product.getReserved();
             i++;
         }
-        int written = products.writeLevels(ids, stocks, reserved);
+        int written = statements.writeLevels(ids, stocks, reserved);
         if (written != changed.size()) {
             throw new IllegalStateException("Wrote " + written + " of " + changed.size() + " locked products");
         }
