@@ -60,8 +60,9 @@ final class Catalogue {
 
     /**
      * Checks, for every product of the workload: stock = initial − units the client saw deducted (201s), stock =
-     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL, stock ≥ 0, and the lines the service stored for the run's orders
-     * take from it exactly the units the client saw; and that the service stored one deduction per 201.
+     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM, stock ≥ 0, reserved = Σ RESERVE − Σ RELEASE −
+     * Σ CONFIRM and 0 ≤ reserved ≤ stock, and the lines the service stored for the run's orders take from it exactly
+     * the units the client saw; and that the service stored one deduction per 201.
      *
      * @param unitsDeducted per product index, the units of the orders the client saw answered 201
      * @param orderPrefix what every order id of the run (and of no other run) starts with
@@ -83,11 +84,13 @@ final class Catalogue {
             }
             long expected = workload.initialStock()[i] - unitsDeducted[i];
             long stored = storedLines.getOrDefault(sku, 0L);
-            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]) {
+            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]
+                    || !reservedHolds(actual)) {
                 found++;
                 add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen deducted), ledger sum "
-                        + "%d, stored deduction lines %d").formatted(sku, actual[0], expected,
-                        workload.initialStock()[i], unitsDeducted[i], actual[1], stored));
+                        + "%d, stored deduction lines %d, reserved %d (ledger %d)").formatted(sku, actual[0],
+                        expected, workload.initialStock()[i], unitsDeducted[i], actual[1], stored, actual[2],
+                        actual[3]));
             }
         }
         if (found > MAX_REPORTED_VIOLATIONS) {
@@ -100,27 +103,37 @@ final class Catalogue {
         return violations;
     }
 
+    /** reserved = its ledger sum, and 0 ≤ reserved ≤ stock, of a {stock, ledger, reserved, ledger} row. */
+    private static boolean reservedHolds(long[] product) {
+        return product[2] == product[3] && product[2] >= 0 && product[2] <= product[0];
+    }
+
     private static void add(List<String> violations, int found, String violation) {
         if (found <= MAX_REPORTED_VIOLATIONS) {
             violations.add(violation);
         }
     }
 
-    /** sku → {stock, ledger sum}. */
+    /** sku → {stock, its ledger sum, reserved, its ledger sum}. */
     private Map<String, long[]> stockAndLedger(String skuPrefix) throws SQLException {
         Map<String, long[]> result = new HashMap<>();
         try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT p.sku, p.stock, coalesce(sum(CASE m.kind
                                 WHEN 'INITIAL' THEN m.quantity WHEN 'RESTOCK' THEN m.quantity
-                                WHEN 'DEDUCT' THEN -m.quantity WHEN 'CANCEL' THEN m.quantity ELSE 0 END), 0)
+                                WHEN 'DEDUCT' THEN -m.quantity WHEN 'CANCEL' THEN m.quantity
+                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0),
+                            p.reserved, coalesce(sum(CASE m.kind
+                                WHEN 'RESERVE' THEN m.quantity WHEN 'RELEASE' THEN -m.quantity
+                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0)
                      FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
                      WHERE starts_with(p.sku, ? || '-')
-                     GROUP BY p.id, p.sku, p.stock""")) {
+                     GROUP BY p.id, p.sku, p.stock, p.reserved""")) {
             query.setString(1, skuPrefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                    result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5)});
                 }
             }
         }
