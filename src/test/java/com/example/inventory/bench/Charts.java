@@ -31,7 +31,7 @@ final class Charts {
     private static CategoryChart throughput(List<RunResult> runs, List<String> labels, Report report) {
         CategoryChart chart = chart("Completed deductions per second vs the matching raw SQL and read ceilings",
                 "deductions/s (ceilings: pgbench statements/s, GETs/s)");
-        chart.addSeries("service", labels, runs.stream().map(RunResult::deductionsPerSecond).toList());
+        chart.addSeries("service", labels, runs.stream().map(RunResult::completedPerSecond).toList());
         List<Double> ceilings = runs.stream()
                 .map(run -> report.ceilingOf(run).map(Ceiling.Figure::perSecond).orElse(0.0)).toList();
         if (ceilings.stream().anyMatch(value -> value > 0)) {

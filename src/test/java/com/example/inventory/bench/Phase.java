@@ -35,10 +35,6 @@ record Phase(Tally tally, long[] units, double seconds, boolean soldOut, long cl
         return seconds > 0 ? requests() / seconds : 0;
     }
 
-    double createdPerSecond() {
-        return seconds > 0 ? created() / seconds : 0;
-    }
-
     double completedPerSecond() {
         return seconds > 0 ? completed() / seconds : 0;
     }

@@ -61,7 +61,7 @@ final class Report {
 
     /** The matching pgbench figure of a run: at its client count, or at the most clients measured below it. */
     Optional<Ceiling.Figure> ceilingOf(RunResult run) {
-        return ceiling.figureFor(run.matchingCeiling(), run.clients());
+        return run.matchingCeiling().flatMap(kind -> ceiling.figureFor(kind, run.clients()));
     }
 
     /** The read ceiling (e) at a client count. */
@@ -70,11 +70,11 @@ final class Report {
     }
 
     private OptionalDouble shareOfCeiling(RunResult run) {
-        return share(run.deductionsPerSecond(), ceilingOf(run).map(Ceiling.Figure::perSecond));
+        return share(run.completedPerSecond(), ceilingOf(run).map(Ceiling.Figure::perSecond));
     }
 
     private OptionalDouble shareOfRead(RunResult run) {
-        return share(run.deductionsPerSecond(), readCeiling(run.clients()).map(ReadResult::requestsPerSecond));
+        return share(run.completedPerSecond(), readCeiling(run.clients()).map(ReadResult::requestsPerSecond));
     }
 
     private static OptionalDouble share(double value, Optional<Double> of) {
@@ -142,7 +142,7 @@ final class Report {
         for (RunResult run : runs) {
             md.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %s "
                     .formatted(run.scenario().id(), run.strategy().value(), run.clients(), run.client(),
-                            rate(run.deductionsPerSecond()), ceilingShare(run), percent(shareOfRead(run)),
+                            rate(run.completedPerSecond()), ceilingShare(run), percent(shareOfRead(run)),
                             ms(run.latencyMillis(50)), ms(run.latencyMillis(95)), ms(run.latencyMillis(99)),
                             ms(run.maxLatencyMillis()), run.created(), run.measured().count(409),
                             run.measured().count(503), run.otherStatuses().isEmpty() ? "–" : run.otherStatuses(),
@@ -299,13 +299,13 @@ final class Report {
             return "**NOT EVALUATED** %s: no read ceiling".formatted(what);
         }
         double max = read.get().requestsPerSecond();
-        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().deductionsPerSecond() >= share * max), what,
-                rate(run.get().deductionsPerSecond()), percent(shareOfRead(run.get())), rate(max));
+        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().completedPerSecond() >= share * max), what,
+                rate(run.get().completedPerSecond()), percent(shareOfRead(run.get())), rate(max));
     }
 
     private String ceilingShareTarget(Optional<RunResult> run, Scenario scenario, String strategy, double share) {
         String what = "%s %s ≥ %.0f%% of raw (%s) at %d clients".formatted(strategy, scenario.id(), share * 100,
-                run.map(r -> r.matchingCeiling().letter).orElse("?"), clients);
+                run.flatMap(RunResult::matchingCeiling).map(kind -> kind.letter).orElse("?"), clients);
         if (run.isEmpty()) {
             return notRun(what);
         }
@@ -313,8 +313,8 @@ final class Report {
         if (figure.isEmpty()) {
             return noCeiling(what);
         }
-        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().deductionsPerSecond()
-                        >= share * figure.get().perSecond()), what, rate(run.get().deductionsPerSecond()),
+        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().completedPerSecond()
+                        >= share * figure.get().perSecond()), what, rate(run.get().completedPerSecond()),
                 percent(shareOfCeiling(run.get())), rate(figure.get().perSecond()));
     }
 
@@ -326,9 +326,9 @@ final class Report {
         if (figure.isEmpty() || figure.get().perSecond() <= 0) {
             return noCeiling(what);
         }
-        double ratio = run.get().deductionsPerSecond() / figure.get().perSecond();
+        double ratio = run.get().completedPerSecond() / figure.get().perSecond();
         return "%s %s: %s/s = %.2f× %s/s (at %s)".formatted(verdict(ratio >= times), what,
-                rate(run.get().deductionsPerSecond()), ratio, rate(figure.get().perSecond()),
+                rate(run.get().completedPerSecond()), ratio, rate(figure.get().perSecond()),
                 clients(figure.get().clients()));
     }
 
@@ -351,12 +351,12 @@ final class Report {
                 strategy.value(), budget, clients);
         List<String> figures = new ArrayList<>();
         boolean met = true;
-        for (Scenario scenario : Scenario.values()) {
+        for (Scenario scenario : Scenario.deductions()) {
             Optional<RunResult> run = find(scenario, strategy, clients);
             if (run.isEmpty()) {
                 return notRun(what);
             }
-            double perDeduction = run.get().measurement().serviceMsPerDeduction();
+            double perDeduction = run.get().measurement().serviceMsPerCompleted();
             met &= perDeduction <= budget;
             figures.add(scenario.id() + " " + cpuMs(perDeduction));
         }
@@ -375,7 +375,9 @@ final class Report {
     private String batchedLeads(Optional<Strategy> batched) {
         String what = "batched at least as fast (deductions/s) as every other strategy in every scenario and client "
                 + "count";
-        List<RunResult> mine = batched.map(s -> runs.stream().filter(run -> run.strategy() == s).toList())
+        // deductions only: a checkout's throughput is another unit
+        List<RunResult> mine = batched.map(s -> runs.stream().filter(run -> run.strategy() == s
+                        && !run.scenario().checkout()).toList())
                 .orElse(List.of());
         if (mine.isEmpty()) {
             return notRun(what);
@@ -384,11 +386,11 @@ final class Report {
         for (RunResult run : mine) {
             runs.stream().filter(other -> other.scenario() == run.scenario() && other.clients() == run.clients()
                             && other.strategy() != run.strategy()
-                            && other.deductionsPerSecond() > run.deductionsPerSecond())
-                    .sorted(Comparator.comparingDouble(RunResult::deductionsPerSecond).reversed())
+                            && other.completedPerSecond() > run.completedPerSecond())
+                    .sorted(Comparator.comparingDouble(RunResult::completedPerSecond).reversed())
                     .forEach(other -> losses.add("%s @%d: %s %s/s > %s/s".formatted(run.scenario().id(),
-                            run.clients(), other.strategy().value(), rate(other.deductionsPerSecond()),
-                            rate(run.deductionsPerSecond()))));
+                            run.clients(), other.strategy().value(), rate(other.completedPerSecond()),
+                            rate(run.completedPerSecond()))));
         }
         return losses.isEmpty() ? "**MET** " + what + ": it never loses"
                 : "**MISSED** " + what + ": it loses in " + String.join("; ", losses);
@@ -439,7 +441,7 @@ final class Report {
             CpuUsage.Split cpu = run.measurement().cpu();
             csv.append(String.join(",", run.scenario().id(), run.strategy().value(), Integer.toString(run.clients()),
                     run.client(), plain(run.phase().seconds()), Long.toString(run.measured().requests()),
-                    plain(run.deductionsPerSecond()), run.matchingCeiling().letter,
+                    plain(run.completedPerSecond()), run.matchingCeiling().map(kind -> kind.letter).orElse(""),
                     figure.map(f -> Integer.toString(f.clients())).orElse(""),
                     figure.map(f -> plain(f.perSecond())).orElse(""), plain(shareOfCeiling(run), 100),
                     readCeiling(run.clients()).map(read -> plain(read.requestsPerSecond())).orElse(""),
@@ -449,7 +451,7 @@ final class Report {
                     '"' + run.otherStatuses() + '"', plain(run.attemptsPerDeduction()),
                     plain(run.warmup().seconds()), Boolean.toString(run.warmup().steady()), run.warmup().rates(),
                     plain(run.measurement().serviceMsPerRequest()), plain(run.measurement().clientMsPerRequest()),
-                    plain(run.measurement().serviceMsPerDeduction()),
+                    plain(run.measurement().serviceMsPerCompleted()),
                     batches.map(b -> Long.toString(b.batches())).orElse(""),
                     batches.map(b -> plain(b.mean())).orElse(""), batches.map(b -> plain(b.max())).orElse(""),
                     batches.map(b -> Long.toString(b.rejections())).orElse(""), plain(cpu.service()),
