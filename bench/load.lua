@@ -1,5 +1,6 @@
 -- The wrk script of bench/run (driven by WrkClient.java in src/test/java/com/example/inventory/bench): a closed loop
--- of deductions (POST /api/v1/deductions) or reads (GET /api/v1/products/{sku}), one connection per wrk thread.
+-- of deductions (POST /api/v1/deductions), reads (GET /api/v1/products/{sku}) or checkouts (POST
+-- /api/v1/reservations, then …/{id}/confirm or …/{id}/release, or nothing), one connection per wrk thread.
 --
 -- One connection per thread is what lets this script pair every answer with its request: it knows which products
 -- a 201 took (the per-product tally the invariant check compares with the database) and times each request itself.
@@ -12,11 +13,13 @@
 -- the CPU time the whole wrk process has used so far: the client's cost, which the report divides by the requests.
 --
 -- Arguments (after wrk's "--"), key=value:
---   mode=orders|reads  deadline_ms=N (from wrk's start)
+--   mode=orders|reads|checkouts  deadline_ms=N (from wrk's start)
 --   orders: order_prefix=S sku_prefix=S strategy=S sold_out_stops=0|1 first=N max_lines=N hot=N hot_share=X products=N
 --           (see Workload.Orders: 1..max_lines distinct products out of the first `hot` with probability hot_share,
 --           else out of all `products`, each index plus `first`)
 --   reads:  sku=S
+--   checkouts: as orders (but sold_out_stops), and confirm_share=X release_share=X short_ttl=N long_ttl=N: see
+--           checkout.request below; the orders are the reservations' lines
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -52,11 +55,22 @@ last_us = nil      -- when the last answer came
 last_created_us = nil
 sold_out = false
 stopped = false
+-- checkouts mode only: per request kind, status -> answers and latency buckets, and how the checkouts ended;
+-- `units` then counts the units of the confirmations answered 200
+checkout_mode = false
+reserve_statuses, reserve_latency = {}, {}
+confirm_statuses, confirm_latency = {}, {}
+release_statuses, release_latency = {}, {}
+confirmed = 0      -- checkouts whose confirm answered 200
+released = 0       -- checkouts whose release answered 200
+expired = 0        -- checkouts left to expire whose reservation answered 201
+abandoned = 0      -- holds of 201s left undecided: a decision answered neither 200 nor (in time) 503
 
 local options = {}
 local deadline, main_thread, started, in_flight, sent = 0, nil, 0, nil, 0
 local headers = {}
 local path
+local checkout = {}
 
 function init(args)
   for _, arg in ipairs(args) do
@@ -70,6 +84,12 @@ function init(args)
   if options.mode == "orders" then
     path = "/api/v1/deductions?strategy=" .. options.strategy
     headers["Content-Type"] = "application/json"
+  elseif options.mode == "checkouts" then
+    -- Functions of their own, so that the other modes run exactly the code they ran before.
+    path = "/api/v1/reservations?strategy=" .. options.strategy
+    headers["Content-Type"] = "application/json"
+    checkout_mode = true
+    request, response = checkout.request, checkout.response
   else
     path = "/api/v1/products/" .. options.sku
   end
@@ -165,6 +185,112 @@ function response(status, _, body)
   end
 end
 
+-- Checkouts: one checkout is a reservation of the next order's lines, then, as drawn before it is sent, a confirm
+-- (confirm_share), a release (release_share) or nothing: the hold is left to expire, so it gets short_ttl seconds,
+-- the others long_ttl (they are decided at once and must never expire during the run). A decision that answers 503
+-- (contention) is sent again, as is one whose connection failed (a repeated confirm or release answers 200 and
+-- changes nothing); a reservation that does not answer 201 ends its checkout. A checkout counts when its
+-- reservation answered 201 and its decision 200, or, left to expire, when its reservation answered 201. The
+-- thread stops at its deadline only between checkouts, so that no hold it took is left undecided.
+local step        -- what the request in flight is: "reserve", "confirm" or "release"; nil between checkouts
+local fate        -- the drawn decision of the checkout in flight: "confirm", "release" or "expire"
+local hold_id     -- the id its reservation's 201 named
+-- A decision still answering 503 this long after the deadline is given up: the hold stays, and the check says so.
+local RETRY_AFTER_DEADLINE_US = 5000000
+
+local function reserve_request(order_id, lines, ttl)
+  local items = {}
+  for i = 1, #lines do
+    items[i] = '{"sku":"' .. options.sku_prefix .. "-" .. lines[i] .. '","quantity":1}'
+  end
+  return wrk.format("POST", path, headers,
+      '{"orderId":"' .. order_id .. '","items":[' .. table.concat(items, ",") .. '],"ttlSeconds":' .. ttl .. "}")
+end
+
+function checkout.request()
+  if ffi.C.pthread_self() == main_thread then
+    return reserve_request("check", {0}, 1)
+  end
+  local now = micros(CLOCK_MONOTONIC)
+  if pending then lost = lost + 1 end
+  pending = true
+  first_us = first_us or now
+  started = now
+  if step == "confirm" or step == "release" then
+    -- the decision of a reservation answered 201, or its repeat after a 503 or a failed connection
+    return wrk.format("POST", "/api/v1/reservations/" .. hold_id .. "/" .. step, headers, "")
+  end
+  -- a new checkout (also when a reservation's connection failed: its fate is unknown, and its order id is not reused)
+  sent = sent + 1
+  in_flight = next_order()
+  local draw = math.random()
+  if draw < tonumber(options.confirm_share) then
+    fate = "confirm"
+  elseif draw < tonumber(options.confirm_share) + tonumber(options.release_share) then
+    fate = "release"
+  else
+    fate = "expire"
+  end
+  step = "reserve"
+  return reserve_request(options.order_prefix .. id .. "-" .. sent, in_flight,
+      fate == "expire" and options.short_ttl or options.long_ttl)
+end
+
+function checkout.response(status, _, body)
+  local now = micros(CLOCK_MONOTONIC)
+  pending = false
+  last_us = now
+  local key = bucket(math.max(now - started, 1))
+  latency[key] = (latency[key] or 0) + 1
+  statuses[status] = (statuses[status] or 0) + 1
+  local kind_statuses, kind_latency
+  if step == "reserve" then
+    kind_statuses, kind_latency = reserve_statuses, reserve_latency
+  elseif step == "confirm" then
+    kind_statuses, kind_latency = confirm_statuses, confirm_latency
+  else
+    kind_statuses, kind_latency = release_statuses, release_latency
+  end
+  kind_latency[key] = (kind_latency[key] or 0) + 1
+  kind_statuses[status] = (kind_statuses[status] or 0) + 1
+  local over = true
+  if step == "reserve" then
+    if status == 201 then
+      last_created_us = now
+      if fate == "expire" then
+        expired = expired + 1
+      else
+        hold_id = body:match('"id":"([^"]+)"')
+        if hold_id then
+          step = fate
+          over = false
+        else
+          abandoned = abandoned + 1
+        end
+      end
+    end
+  elseif status == 200 then
+    if step == "confirm" then
+      confirmed = confirmed + 1
+      for i = 1, #in_flight do
+        units[in_flight[i]] = (units[in_flight[i]] or 0) + 1
+      end
+    else
+      released = released + 1
+    end
+  elseif status == 503 and now < deadline + RETRY_AFTER_DEADLINE_US then
+    over = false
+  else
+    abandoned = abandoned + 1
+  end
+  if over then
+    step = nil
+    if now >= deadline then
+      return stop()
+    end
+  end
+end
+
 -- Whole numbers in full: io.write would print large ones (monotonic microseconds) with an exponent.
 local function int(number)
   return string.format("%d", number)
@@ -182,6 +308,33 @@ local function add_all(into, from)
   for key, value in pairs(from) do
     into[key] = (into[key] or 0) + value
   end
+end
+
+-- {"statuses":[…],"latency":[…]} of one request kind over all threads.
+local function kind_json(threads, name)
+  local all_statuses, all_latency = {}, {}
+  for _, thread in ipairs(threads) do
+    add_all(all_statuses, thread:get(name .. "_statuses"))
+    add_all(all_latency, thread:get(name .. "_latency"))
+  end
+  return '"' .. name .. '":{"statuses":' .. pairs_json(all_statuses) .. ',"latency":' .. pairs_json(all_latency) .. "}"
+end
+
+-- The checkouts part of the result line, or nothing in the other modes.
+local function checkouts_json()
+  if #threads == 0 or not threads[1]:get("checkout_mode") then
+    return ""
+  end
+  local counts = {confirmed = 0, released = 0, expired = 0, abandoned = 0}
+  for _, thread in ipairs(threads) do
+    for name, count in pairs(counts) do
+      counts[name] = count + thread:get(name)
+    end
+  end
+  return ',"kinds":{' .. kind_json(threads, "reserve") .. "," .. kind_json(threads, "confirm") .. ","
+      .. kind_json(threads, "release") .. '},"checkouts":{"confirmed":' .. int(counts.confirmed)
+      .. ',"released":' .. int(counts.released) .. ',"expired":' .. int(counts.expired)
+      .. ',"abandoned":' .. int(counts.abandoned) .. "}"
 end
 
 function done(summary, _, _)
@@ -218,5 +371,5 @@ function done(summary, _, _)
       ',"threads":', int(#threads),
       ',"cpuMicros":', int(cpu_us),
       ',"errors":{"connect":', int(errors.connect), ',"read":', int(errors.read), ',"write":', int(errors.write),
-      ',"timeout":', int(errors.timeout), ',"status":', int(errors.status), "}}\n")
+      ',"timeout":', int(errors.timeout), ',"status":', int(errors.status), "}", checkouts_json(), "}\n")
 end

@@ -203,10 +203,10 @@ public final class Benchmark {
         catalogue.seed(workload);
         // Every order of the run, and of no other run, starts with this: "o1-" is not a prefix of "o10-".
         String orderPrefix = "o" + runNumber + "-";
-        Warmup warmup = warmUp(slice -> new Traffic.Deductions(workload, workload.warmupOrders(), strategy,
+        Warmup warmup = warmUp(slice -> traffic(scenario, workload, workload.warmupOrders(), strategy,
                 orderPrefix + "w" + slice + "-", false), clients);
         Optional<BatchMeters.Snapshot> metersBefore = BatchMeters.scrape(http, service.base());
-        Measurement measurement = measure(new Traffic.Deductions(workload, workload.measuredOrders(), strategy,
+        Measurement measurement = measure(traffic(scenario, workload, workload.measuredOrders(), strategy,
                         orderPrefix + "m-", workload.untilSoldOut()), clients,
                 workload.untilSoldOut() ? sellOutLimit() : options.duration());
         Optional<BatchMeters.Sizes> batches = BatchMeters.between(metersBefore,
@@ -217,11 +217,30 @@ public final class Benchmark {
         for (int i = 0; i < units.length; i++) {
             units[i] += measured.units()[i];
         }
-        List<String> violations = new ArrayList<>(catalogue.violations(workload, units, orderPrefix,
-                warmup.created() + measured.created()));
-        warmup.slices().forEach(slice -> unexpected("warm-up", slice.tally(), RunResult.EXPECTED_STATUSES,
-                violations));
-        unexpected("measured", measured.tally(), RunResult.EXPECTED_STATUSES, violations);
+        List<String> violations = new ArrayList<>();
+        Optional<Catalogue.CheckoutAudit> audit = Optional.empty();
+        if (scenario.checkout()) {
+            CheckoutTally seen = warmup.checkouts();
+            seen.add(measured.checkouts());
+            audit = Optional.of(catalogue.checkoutViolations(workload, units, orderPrefix, seen, sweepLimit()));
+            violations.addAll(audit.get().violations());
+            if (seen.abandoned > 0) {
+                violations.add(seen.abandoned + " hold(s) left undecided: a confirm or release answered neither 200 "
+                        + "nor, in time, 503");
+            }
+            for (Phase phase : phases(warmup, measured)) {
+                String which = phase == measured ? "measured" : "warm-up";
+                unexpected(which + " reserve", phase.checkouts().reserve, RunResult.RESERVE_STATUSES, violations);
+                unexpected(which + " confirm", phase.checkouts().confirm, RunResult.DECISION_STATUSES, violations);
+                unexpected(which + " release", phase.checkouts().release, RunResult.DECISION_STATUSES, violations);
+            }
+        } else {
+            violations.addAll(catalogue.violations(workload, units, orderPrefix,
+                    warmup.created() + measured.created()));
+            warmup.slices().forEach(slice -> unexpected("warm-up", slice.tally(), RunResult.EXPECTED_STATUSES,
+                    violations));
+            unexpected("measured", measured.tally(), RunResult.EXPECTED_STATUSES, violations);
+        }
         if (workload.untilSoldOut()) {
             int stock = workload.initialStock()[1];
             if (!measured.soldOut()) {
@@ -232,14 +251,40 @@ public final class Benchmark {
             }
         }
         RunResult result = new RunResult(scenario, strategy, clients, client.name(), warmup, measurement, batches,
-                violations);
-        System.out.printf("%-34s %,8.0f deductions/s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
-                        + "  warm-up %s s (%s/s)  %s%s  invariants %s%n", result.label(), result.deductionsPerSecond(),
-                result.latencyMillis(50), result.latencyMillis(99), measurement.serviceMsPerRequest(),
-                measurement.clientMsPerRequest(), warmup.describe(), warmup.rates(), measured.tally().statuses,
+                audit, violations);
+        System.out.printf("%-34s %,8.0f %s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
+                        + "  warm-up %s s (%s/s)  %s%s%s  invariants %s%n", result.label(), result.completedPerSecond(),
+                scenario.checkout() ? "checkouts/s " : "deductions/s", result.latencyMillis(50),
+                result.latencyMillis(99), measurement.serviceMsPerRequest(), measurement.clientMsPerRequest(),
+                warmup.describe(), warmup.rates(), measured.tally().statuses,
                 batches.map(b -> "  batches mean %.1f max %.0f".formatted(b.mean(), b.max())).orElse(""),
+                audit.map(a -> "  reservations %s swept %s s after".formatted(a.byStatus(),
+                        Double.isNaN(a.sweepSeconds()) ? "not all" : "%.1f".formatted(a.sweepSeconds())))
+                        .orElse(""),
                 result.passed() ? "ok" : "VIOLATED " + violations);
         return result;
+    }
+
+    /** Every phase of a run: the warm-up's slices, then the measured one. */
+    private static List<Phase> phases(Warmup warmup, Phase measured) {
+        List<Phase> phases = new ArrayList<>(warmup.slices());
+        phases.add(measured);
+        return phases;
+    }
+
+    private Traffic traffic(Scenario scenario, Workload workload, Workload.Orders orders, Strategy strategy,
+                            String orderPrefix, boolean untilSoldOut) {
+        return scenario.checkout()
+                ? new Traffic.Checkouts(workload, orders, strategy, orderPrefix, options.checkoutTtl())
+                : new Traffic.Deductions(workload, orders, strategy, orderPrefix, untilSoldOut);
+    }
+
+    /**
+     * How long after a checkout run the check waits for the last hold left to expire to be swept: its ttl, the
+     * sweeper's second, and room for a busy machine (the contract allows 5 s after expiry).
+     */
+    private Duration sweepLimit() {
+        return Duration.ofSeconds(options.checkoutTtl() + 8);
     }
 
     /**

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the whole benchmark with a tiny load after {@code package}, so that the harness cannot rot: the packaged
  * service is started, every scenario runs for every strategy (hot-sku also at 1 and a few more clients), each after
- * a warm-up, the invariants are checked, the ceilings measured and the report written. It installs nothing: wrk
+ * a warm-up, the invariants are checked (for checkout, after its 1-second holds are swept), the ceilings measured
+ * and the report written. It installs nothing: wrk
  * when it is there (bench/run installs it), else the Java client, and the report says which.
  */
 class BenchmarkSmokeIT {
@@ -30,7 +31,8 @@ class BenchmarkSmokeIT {
         int exit = Benchmark.run("--duration", "0.3", "--warmup", "0.3", "--warmup-slice", "0.15",
                 "--service-warmup", "0.3", "--clients", Integer.toString(CLIENTS),
                 "--many-clients", Integer.toString(MANY_CLIENTS), "--ceiling-clients", "1,4",
-                "--flash-sale-stock", "40", "--catalogue-size", "50", "--out", OUT.toString());
+                "--flash-sale-stock", "40", "--catalogue-size", "50", "--checkout-ttl", "1",
+                "--out", OUT.toString());
 
         assertThat(exit).as("exit status (report: %s)", OUT.resolve("report.md")).isEqualTo(Benchmark.EXIT_OK);
         for (String file : List.of("report.md", "report.csv", "throughput.png", "latency.png", "service.log")) {
@@ -39,7 +41,9 @@ class BenchmarkSmokeIT {
         List<String> rows = Files.readAllLines(OUT.resolve("report.csv"));
         List<String> header = List.of(rows.getFirst().split(","));
         assertThat(header).contains("client", "pct_of_ceiling", "pct_of_read_ceiling", "warmup_s",
-                "service_cpu_ms_per_request", "client_cpu_ms_per_request", "batch_mean", "batch_max", "invariants");
+                "service_cpu_ms_per_request", "client_cpu_ms_per_request", "batch_mean", "batch_max",
+                "checkouts_per_s", "service_cpu_ms_per_checkout", "stored_reservations", "stored_expired", "sweep_s",
+                "invariants");
         for (Scenario scenario : Scenario.values()) {
             for (Strategy strategy : Strategy.values()) {
                 assertRow(rows, scenario, strategy, CLIENTS);
@@ -65,10 +69,26 @@ class BenchmarkSmokeIT {
                 .hasSize(Strategy.values().length)
                 .allMatch(row -> row.split(",")[created].equals("40"), "every flash sale sold exactly its stock of 40");
 
+        // The checkout check ran: it found the run's reservations stored and decided, held to what the clients saw
+        // (the row says ok), and the holds left to expire swept.
+        List<String[]> checkouts = rows.stream().filter(row -> row.startsWith(Scenario.CHECKOUT.id() + ","))
+                .map(row -> row.split(",", -1)).toList();
+        assertThat(checkouts).hasSize(Strategy.values().length);
+        long expired = 0;
+        for (String[] cells : checkouts) {
+            assertThat(Double.parseDouble(cells[header.indexOf("checkouts_per_s")])).as("checkouts/s").isPositive();
+            assertThat(Long.parseLong(cells[header.indexOf("stored_reservations")])).as("stored reservations")
+                    .isPositive();
+            assertThat(Double.parseDouble(cells[header.indexOf("sweep_s")])).as("sweep wait").isNotNegative();
+            expired += Long.parseLong(cells[header.indexOf("stored_expired")]);
+        }
+        assertThat(expired).as("holds left to expire and swept, over every strategy").isPositive();
+
         String report = Files.readString(OUT.resolve("report.md"));
         assertThat(report).contains("Overall: **PASSED**", "## Results", "| client |", "% of (e)",
                 "service CPU ms/req", "client CPU ms/req", "warm-up s", "batch mean", "### Where the CPU went",
-                "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling", "(a\\*)", "## Targets", "## Machine");
+                "### Checkouts", "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling", "(a\\*)", "## Targets",
+                "## Machine");
         for (int clients : List.of(CLIENTS, 1, MANY_CLIENTS)) {
             assertThat(report).as("read ceiling at %d clients", clients).containsPattern(
                     "\\n\\| " + clients + " \\| " + client + " \\| [0-9,]+ \\|");

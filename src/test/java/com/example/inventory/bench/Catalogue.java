@@ -7,9 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.inventory.TestDatabase;
 
@@ -60,8 +62,9 @@ final class Catalogue {
 
     /**
      * Checks, for every product of the workload: stock = initial − units the client saw deducted (201s), stock =
-     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL, stock ≥ 0, and the lines the service stored for the run's orders
-     * take from it exactly the units the client saw; and that the service stored one deduction per 201.
+     * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM, stock ≥ 0, reserved = Σ RESERVE − Σ RELEASE −
+     * Σ CONFIRM and 0 ≤ reserved ≤ stock, and the lines the service stored for the run's orders take from it exactly
+     * the units the client saw; and that the service stored one deduction per 201.
      *
      * @param unitsDeducted per product index, the units of the orders the client saw answered 201
      * @param orderPrefix what every order id of the run (and of no other run) starts with
@@ -83,11 +86,13 @@ final class Catalogue {
             }
             long expected = workload.initialStock()[i] - unitsDeducted[i];
             long stored = storedLines.getOrDefault(sku, 0L);
-            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]) {
+            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]
+                    || !reservedHolds(actual)) {
                 found++;
                 add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen deducted), ledger sum "
-                        + "%d, stored deduction lines %d").formatted(sku, actual[0], expected,
-                        workload.initialStock()[i], unitsDeducted[i], actual[1], stored));
+                        + "%d, stored deduction lines %d, reserved %d (ledger %d)").formatted(sku, actual[0],
+                        expected, workload.initialStock()[i], unitsDeducted[i], actual[1], stored, actual[2],
+                        actual[3]));
             }
         }
         if (found > MAX_REPORTED_VIOLATIONS) {
@@ -100,27 +105,184 @@ final class Catalogue {
         return violations;
     }
 
+    /** reserved = its ledger sum, and 0 ≤ reserved ≤ stock, of a {stock, ledger, reserved, ledger} row. */
+    private static boolean reservedHolds(long[] product) {
+        return product[2] == product[3] && product[2] >= 0 && product[2] <= product[0];
+    }
+
+    /**
+     * What the checkout check found: the violations, and the run's stored reservations it compared with what the
+     * clients saw.
+     *
+     * @param byStatus stored reservations of the run's orders, by status
+     * @param sweepSeconds how long after the run the last hold was swept (every reservation decided, nothing
+     *                     reserved on the run's products); NaN when that did not happen within the limit
+     */
+    record CheckoutAudit(List<String> violations, Map<String, Long> byStatus, double sweepSeconds) {
+
+        long reservations() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long count(String status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
+    }
+
+    /**
+     * The checkout invariants, once every hold left to expire has been swept (waits up to {@code sweepLimit}):
+     * for every product, reserved = 0 (every hold was decided), stock = initial − units the clients saw confirmed
+     * (confirms answered 200), stock = INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM, reserved = Σ RESERVE −
+     * Σ RELEASE − Σ CONFIRM, 0 ≤ reserved ≤ stock, and the stored deduction lines of the run's orders take exactly
+     * the units confirmed; and, over the run's orders: stored reservations = reserve 201s, CONFIRMED = confirm 200s,
+     * RELEASED = release 200s, EXPIRED = holds left to expire (201s), none ACTIVE, stored deductions = confirm 200s;
+     * and the checkouts the clients counted confirmed and released are their confirm and release 200s.
+     *
+     * @param unitsConfirmed per product index, the units of the confirmations the clients saw answered 200
+     * @param seen what the clients saw, warm-up and measured phase together
+     */
+    CheckoutAudit checkoutViolations(Workload workload, long[] unitsConfirmed, String orderPrefix,
+                                     CheckoutTally seen, Duration sweepLimit) throws SQLException,
+            InterruptedException {
+        double sweepSeconds = awaitSweep(workload.skuPrefix(), orderPrefix, sweepLimit);
+        List<String> violations = new ArrayList<>();
+        if (Double.isNaN(sweepSeconds)) {
+            violations.add("holds not all swept %s s after the run: %s".formatted(Options.seconds(sweepLimit),
+                    stillHeld(workload.skuPrefix(), orderPrefix)));
+        }
+        Map<String, long[]> stockAndLedger = stockAndLedger(workload.skuPrefix());
+        Map<String, Long> storedLines = storedUnits(orderPrefix);
+        int found = 0;
+        for (int i = 0; i < workload.products(); i++) {
+            String sku = workload.sku(i);
+            long[] actual = stockAndLedger.get(sku);
+            if (actual == null) {
+                found++;
+                add(violations, found, sku + " is missing");
+                continue;
+            }
+            long expected = workload.initialStock()[i] - unitsConfirmed[i];
+            long stored = storedLines.getOrDefault(sku, 0L);
+            if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || actual[2] != 0
+                    || !reservedHolds(actual) || stored != unitsConfirmed[i]) {
+                found++;
+                add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen confirmed), ledger "
+                        + "sum %d; reserved %d, expected 0, ledger sum %d; stored deduction lines %d").formatted(sku,
+                        actual[0], expected, workload.initialStock()[i], unitsConfirmed[i], actual[1], actual[2],
+                        actual[3], stored));
+            }
+        }
+        if (found > MAX_REPORTED_VIOLATIONS) {
+            violations.add("… and " + (found - MAX_REPORTED_VIOLATIONS) + " more products");
+        }
+        Map<String, Long> byStatus = reservationsByStatus(orderPrefix);
+        CheckoutAudit audit = new CheckoutAudit(violations, byStatus, sweepSeconds);
+        compare(violations, "reservations", audit.reservations(), "reserve 201s", seen.reserve.count(201));
+        compare(violations, "CONFIRMED reservations", audit.count("CONFIRMED"), "confirm 200s",
+                seen.confirm.count(200));
+        compare(violations, "RELEASED reservations", audit.count("RELEASED"), "release 200s",
+                seen.release.count(200));
+        compare(violations, "EXPIRED reservations", audit.count("EXPIRED"), "holds left to expire (201s)",
+                seen.expired);
+        compare(violations, "ACTIVE reservations", audit.count("ACTIVE"), "none after the sweep", 0);
+        compare(violations, "deductions", storedDeductions(orderPrefix), "confirm 200s", seen.confirm.count(200));
+        // what checkouts/s counts must be what the service answered
+        if (seen.confirmed != seen.confirm.count(200) || seen.released != seen.release.count(200)) {
+            violations.add(("clients counted %d confirmed and %d released checkouts, but saw %d confirm and %d "
+                    + "release 200s").formatted(seen.confirmed, seen.released, seen.confirm.count(200),
+                    seen.release.count(200)));
+        }
+        return audit;
+    }
+
+    private static void compare(List<String> violations, String stored, long actual, String seen, long expected) {
+        if (actual != expected) {
+            violations.add("service stored %d %s, expected %d: %s".formatted(actual, stored, expected, seen));
+        }
+    }
+
+    /**
+     * Polls until no reservation of the run is ACTIVE and nothing is reserved on its products.
+     *
+     * @return seconds it took, or NaN when {@code limit} passed first
+     */
+    private double awaitSweep(String skuPrefix, String orderPrefix, Duration limit)
+            throws SQLException, InterruptedException {
+        long start = System.nanoTime();
+        while (true) {
+            long[] held = held(skuPrefix, orderPrefix);
+            if (held[0] == 0 && held[1] == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() - start > limit.toNanos()) {
+                return Double.NaN;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private String stillHeld(String skuPrefix, String orderPrefix) throws SQLException {
+        long[] held = held(skuPrefix, orderPrefix);
+        return "%d reservations ACTIVE, %d units reserved".formatted(held[0], held[1]);
+    }
+
+    /** {ACTIVE reservations of the run's orders, units reserved on its products}. */
+    private long[] held(String skuPrefix, String orderPrefix) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT (SELECT count(*) FROM reservation
+                              WHERE starts_with(order_id, ?) AND status = 'ACTIVE'),
+                            (SELECT coalesce(sum(reserved), 0) FROM product WHERE starts_with(sku, ? || '-'))""")) {
+            query.setString(1, orderPrefix);
+            query.setString(2, skuPrefix);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        }
+    }
+
+    private Map<String, Long> reservationsByStatus(String orderPrefix) throws SQLException {
+        Map<String, Long> result = new TreeMap<>();
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT status, count(*) FROM reservation WHERE starts_with(order_id, ?) GROUP BY status")) {
+            query.setString(1, orderPrefix);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return result;
+    }
+
     private static void add(List<String> violations, int found, String violation) {
         if (found <= MAX_REPORTED_VIOLATIONS) {
             violations.add(violation);
         }
     }
 
-    /** sku → {stock, ledger sum}. */
+    /** sku → {stock, its ledger sum, reserved, its ledger sum}. */
     private Map<String, long[]> stockAndLedger(String skuPrefix) throws SQLException {
         Map<String, long[]> result = new HashMap<>();
         try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT p.sku, p.stock, coalesce(sum(CASE m.kind
                                 WHEN 'INITIAL' THEN m.quantity WHEN 'RESTOCK' THEN m.quantity
-                                WHEN 'DEDUCT' THEN -m.quantity WHEN 'CANCEL' THEN m.quantity ELSE 0 END), 0)
+                                WHEN 'DEDUCT' THEN -m.quantity WHEN 'CANCEL' THEN m.quantity
+                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0),
+                            p.reserved, coalesce(sum(CASE m.kind
+                                WHEN 'RESERVE' THEN m.quantity WHEN 'RELEASE' THEN -m.quantity
+                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0)
                      FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
                      WHERE starts_with(p.sku, ? || '-')
-                     GROUP BY p.id, p.sku, p.stock""")) {
+                     GROUP BY p.id, p.sku, p.stock, p.reserved""")) {
             query.setString(1, skuPrefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                    result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5)});
                 }
             }
         }

@@ -29,13 +29,14 @@ final class Charts {
     }
 
     private static CategoryChart throughput(List<RunResult> runs, List<String> labels, Report report) {
-        CategoryChart chart = chart("Completed deductions per second vs the matching raw SQL and read ceilings",
-                "deductions/s (ceilings: pgbench statements/s, GETs/s)");
-        chart.addSeries("service", labels, runs.stream().map(RunResult::deductionsPerSecond).toList());
+        CategoryChart chart = chart("Completed deductions (checkout: checkouts) per second vs the matching raw SQL and "
+                + "read ceilings", "deductions/s, checkouts/s (ceilings: pgbench statements/s, GETs/s)");
+        chart.addSeries("service", labels, runs.stream().map(RunResult::completedPerSecond).toList());
         List<Double> ceilings = runs.stream()
                 .map(run -> report.ceilingOf(run).map(Ceiling.Figure::perSecond).orElse(0.0)).toList();
         if (ceilings.stream().anyMatch(value -> value > 0)) {
-            chart.addSeries("raw SQL ceiling (a/b/c for hot row by strategy, d for catalogue)", labels, ceilings);
+            chart.addSeries("raw SQL ceiling (a/b/c for hot row by strategy, d for catalogue, none for checkout)",
+                    labels, ceilings);
         }
         List<Double> reads = runs.stream()
                 .map(run -> report.readCeiling(run.clients()).map(ReadResult::requestsPerSecond).orElse(0.0)).toList();
@@ -46,7 +47,8 @@ final class Charts {
     }
 
     private static CategoryChart latency(List<RunResult> runs, List<String> labels) {
-        CategoryChart chart = chart("Deduction latency percentiles (closed loop)", "ms (log scale)");
+        CategoryChart chart = chart("Request latency percentiles (closed loop; checkout: holds and decisions together)",
+                "ms (log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
         // XChart's log axis refuses bars that start at 0; nothing measured here is faster than this.
         chart.getStyler().setYAxisMin(MIN_MILLIS);

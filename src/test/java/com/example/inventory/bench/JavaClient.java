@@ -26,6 +26,8 @@ import java.util.function.BooleanSupplier;
 final class JavaClient implements LoadClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A decision still answering 503 this long after the deadline is given up, as in bench/load.lua. */
+    private static final long RETRY_AFTER_DEADLINE_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,6 +49,9 @@ final class JavaClient implements LoadClient {
 
     @Override
     public Phase run(Traffic traffic, int clients, Duration limit) throws InterruptedException {
+        if (traffic instanceof Traffic.Checkouts checkouts) {
+            return checkouts(checkouts, clients, limit);
+        }
         long cpuBefore = ownCpuNanos();
         AtomicLongArray units = new AtomicLongArray(
                 traffic instanceof Traffic.Deductions orders ? orders.workload().products() : 0);
@@ -86,6 +91,7 @@ final class JavaClient implements LoadClient {
             case Traffic.Deductions orders -> service.resolve("/api/v1/deductions?strategy="
                     + orders.strategy().value());
             case Traffic.Reads reads -> service.resolve("/api/v1/products/" + reads.sku());
+            case Traffic.Checkouts checkouts -> throw new IllegalArgumentException("not a deduction or a read");
         };
         for (long order = 1; going.getAsBoolean(); order++) {
             int[] lines = new int[0];
@@ -119,6 +125,136 @@ final class JavaClient implements LoadClient {
             }
         }
         return tally;
+    }
+
+    /** What one client saw of its checkouts: every request, and each kind with how the checkouts ended. */
+    private record CheckoutClient(Tally all, CheckoutTally checkouts) {
+    }
+
+    /** The checkouts counterpart of the loop above; see bench/load.lua (checkout.request) for what one is. */
+    private Phase checkouts(Traffic.Checkouts traffic, int clients, Duration limit) throws InterruptedException {
+        long cpuBefore = ownCpuNanos();
+        AtomicLongArray units = new AtomicLongArray(traffic.workload().products());
+        long start = System.nanoTime();
+        long end = start + limit.toNanos();
+        List<Future<CheckoutClient>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int client = 0; client < clients; client++) {
+                int id = client;
+                results.add(threads.submit(() -> checkoutClient(traffic, id, units, end)));
+            }
+        }
+        Tally all = new Tally();
+        CheckoutTally checkouts = new CheckoutTally();
+        for (Future<CheckoutClient> result : results) {
+            try {
+                all.add(result.get().all());
+                checkouts.add(result.get().checkouts());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A load client failed", e.getCause());
+            }
+        }
+        long[] confirmed = new long[units.length()];
+        for (int i = 0; i < confirmed.length; i++) {
+            confirmed[i] = units.get(i);
+        }
+        return new Phase(all, confirmed, (System.nanoTime() - start) / 1e9, false, ownCpuNanos() - cpuBefore,
+                checkouts);
+    }
+
+    /** Checkouts one after the other until {@code end}, never stopping between a hold and its decision. */
+    private CheckoutClient checkoutClient(Traffic.Checkouts traffic, int id, AtomicLongArray units, long end) {
+        CheckoutClient seen = new CheckoutClient(new Tally(), new CheckoutTally());
+        CheckoutTally tally = seen.checkouts();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        URI reserve = service.resolve("/api/v1/reservations?strategy=" + traffic.strategy().value());
+        for (long order = 1; System.nanoTime() < end; order++) {
+            int[] lines = traffic.orders().next(random);
+            double draw = random.nextDouble();
+            String fate = draw < Traffic.Checkouts.CONFIRM_SHARE ? "confirm"
+                    : draw < Traffic.Checkouts.CONFIRM_SHARE + Traffic.Checkouts.RELEASE_SHARE ? "release" : null;
+            String body = reservationBody(traffic.orderPrefix() + id + "-" + order, traffic.workload(), lines,
+                    fate == null ? traffic.expiringTtlSeconds() : Traffic.Checkouts.LONG_TTL_SECONDS);
+            HttpResponse<String> reserved = send(HttpRequest.newBuilder(reserve).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), seen.all(), tally.reserve);
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (reserved == null || reserved.statusCode() != 201) {
+                continue;
+            }
+            if (fate == null) {
+                tally.expired++;
+                continue;
+            }
+            String holdId = idIn(reserved.body());
+            if (holdId == null) {
+                tally.abandoned++;
+                continue;
+            }
+            HttpRequest decision = HttpRequest.newBuilder(service.resolve("/api/v1/reservations/" + holdId + "/"
+                    + fate)).timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build();
+            Tally kind = fate.equals("confirm") ? tally.confirm : tally.release;
+            while (true) {
+                HttpResponse<String> decided = send(decision, seen.all(), kind);
+                if (decided != null && decided.statusCode() == 200) {
+                    if (fate.equals("confirm")) {
+                        tally.confirmed++;
+                        for (int product : lines) {
+                            units.incrementAndGet(product);
+                        }
+                    } else {
+                        tally.released++;
+                    }
+                    break;
+                }
+                // contention, or a connection that failed: a repeated decision answers 200 and changes nothing
+                boolean again = (decided == null || decided.statusCode() == 503)
+                        && System.nanoTime() - end < RETRY_AFTER_DEADLINE_NANOS
+                        && !Thread.currentThread().isInterrupted();
+                if (!again) {
+                    tally.abandoned++;
+                    break;
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** Sends one request, recording its answer in both tallies; null when no answer came. */
+    private HttpResponse<String> send(HttpRequest request, Tally all, Tally kind) {
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            response = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        long completed = System.nanoTime();
+        int status = response == null ? Tally.NO_ANSWER : response.statusCode();
+        all.record(status, (completed - started) / 1_000, 0, completed);
+        kind.record(status, (completed - started) / 1_000, 0, completed);
+        return response;
+    }
+
+    /** The {@code id} of a reservation body; a plain scan, as for {@link #attemptsIn}. */
+    static String idIn(String body) {
+        int key = body.indexOf("\"id\":\"");
+        if (key < 0) {
+            return null;
+        }
+        int at = key + "\"id\":\"".length();
+        int close = body.indexOf('"', at);
+        return close > at ? body.substring(at, close) : null;
+    }
+
+    private static String reservationBody(String orderId, Workload workload, int[] lines, int ttlSeconds) {
+        String order = body(orderId, workload, lines);
+        return order.substring(0, order.length() - 1) + ",\"ttlSeconds\":" + ttlSeconds + "}";
     }
 
     private static String body(String orderId, Workload workload, int[] lines) {

@@ -18,9 +18,17 @@ record Measurement(Phase phase, long serviceCpuNanos, CpuUsage.Split cpu) {
         return perEach(phase.clientCpuNanos(), phase.requests());
     }
 
-    /** The service's CPU per completed deduction (201), in ms: refused and retried work included. */
-    double serviceMsPerDeduction() {
-        return perEach(serviceCpuNanos, phase.created());
+    /**
+     * The service's CPU per completed deduction (201) or checkout, in ms: refused and retried work included (for
+     * checkouts, and the sweeper's expiries during the phase).
+     */
+    double serviceMsPerCompleted() {
+        return perEach(serviceCpuNanos, phase.completed());
+    }
+
+    /** The load generator's CPU per completed deduction or checkout, in ms. */
+    double clientMsPerCompleted() {
+        return perEach(phase.clientCpuNanos(), phase.completed());
     }
 
     private static double perEach(long nanos, long count) {

@@ -21,11 +21,13 @@ import com.example.inventory.stock.Strategy;
  */
 record Options(Duration duration, Duration warmup, Duration warmupSlice, Duration serviceWarmup, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
-               List<Strategy> strategies, Path out, int flashSaleStock, int catalogueSize, Path jar,
-               List<String> serviceJavaOptions) {
+               List<Strategy> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
+               Path jar, List<String> serviceJavaOptions) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
     static final int MAX_CEILING_SECONDS = 5;
+    /** The contract's smallest ttlSeconds is 1; a hold left to expire longer than this only lengthens the run. */
+    static final int MAX_CHECKOUT_TTL = 60;
 
     static final String USAGE = """
             Usage: bench/run [flags]
@@ -49,20 +51,22 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --strategies LIST         comma-separated, from: %s (default all)
               --out DIR                 where report.md, report.csv and the charts go (default target/bench)
               --flash-sale-stock N      stock of the flash-sale product (default 5000)
-              --catalogue-size N        products of the wide-catalogue and mixed scenarios (default 10000)
+              --catalogue-size N        products of the wide-catalogue, mixed and checkout scenarios (default 10000)
+              --checkout-ttl SECONDS    checkout: ttlSeconds of the 10%% of holds left to expire (default 2, whole
+                                        seconds 1..%d); after the run the check waits for their sweep
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
               --service-java-options S  space-separated JVM options for the service process (default none)
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
-            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names());
+            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names(), MAX_CHECKOUT_TTL);
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(Strategy.values()), Path.of("target", "bench"), 5_000, 10_000,
-                null, List.of());
+                2, null, List.of());
     }
 
     /**
@@ -100,6 +104,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
                 number(values.remove("--flash-sale-stock"), defaults.flashSaleStock),
                 number(values.remove("--catalogue-size"), defaults.catalogueSize),
+                number(values.remove("--checkout-ttl"), defaults.checkoutTtl),
                 Optional.ofNullable(values.remove("--jar")).map(Path::of).orElseGet(Options::packagedJar),
                 Optional.ofNullable(values.remove("--service-java-options"))
                         .map(text -> Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList())
@@ -121,6 +126,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 "--ceiling-clients must be client counts of 1..1000");
         require(flashSaleStock >= 1, "--flash-sale-stock must be at least 1");
         require(catalogueSize >= 3, "--catalogue-size must be at least 3 (orders have up to 3 distinct lines)");
+        require(checkoutTtl >= 1 && checkoutTtl <= MAX_CHECKOUT_TTL,
+                "--checkout-ttl must be 1.." + MAX_CHECKOUT_TTL + " (whole seconds)");
         require(!scenarios.isEmpty() && !strategies.isEmpty(), "--scenarios and --strategies must not be empty");
         require(Files.isRegularFile(jar), "no service jar at " + jar);
         return this;
@@ -205,11 +212,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
 
     String describe() {
         return ("%s s measured per run after up to %s s of warm-up in %s s slices, %d clients (hot-sku also at %s), "
-                + "scenarios %s, strategies %s").formatted(seconds(duration), seconds(warmup), seconds(warmupSlice),
+                + "scenarios %s, strategies %s%s").formatted(seconds(duration), seconds(warmup), seconds(warmupSlice),
                 clients,
                 extraHotSkuClients().isEmpty() ? "no other count" : extraHotSkuClients().stream()
                         .map(String::valueOf).collect(Collectors.joining(" and ")),
                 scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")),
-                strategies.stream().map(Strategy::value).collect(Collectors.joining(", ")));
+                strategies.stream().map(Strategy::value).collect(Collectors.joining(", ")),
+                scenarios.contains(Scenario.CHECKOUT) ? ", checkout holds left to expire for " + checkoutTtl + " s"
+                        : "");
     }
 }

@@ -61,7 +61,7 @@ final class Report {
 
     /** The matching pgbench figure of a run: at its client count, or at the most clients measured below it. */
     Optional<Ceiling.Figure> ceilingOf(RunResult run) {
-        return ceiling.figureFor(run.matchingCeiling(), run.clients());
+        return run.matchingCeiling().flatMap(kind -> ceiling.figureFor(kind, run.clients()));
     }
 
     /** The read ceiling (e) at a client count. */
@@ -70,11 +70,13 @@ final class Report {
     }
 
     private OptionalDouble shareOfCeiling(RunResult run) {
-        return share(run.deductionsPerSecond(), ceilingOf(run).map(Ceiling.Figure::perSecond));
+        return share(run.completedPerSecond(), ceilingOf(run).map(Ceiling.Figure::perSecond));
     }
 
+    /** Deductions/s over (e); for checkouts, their HTTP requests/s: (e) bounds requests, and a checkout is ~2. */
     private OptionalDouble shareOfRead(RunResult run) {
-        return share(run.deductionsPerSecond(), readCeiling(run.clients()).map(ReadResult::requestsPerSecond));
+        return share(run.scenario().checkout() ? run.phase().requestsPerSecond() : run.completedPerSecond(),
+                readCeiling(run.clients()).map(ReadResult::requestsPerSecond));
     }
 
     private static OptionalDouble share(double value, Optional<Double> of) {
@@ -88,7 +90,8 @@ final class Report {
                 .append(String.format(Locale.ROOT, "; the whole run took %.1f minutes.%n%n", facts.minutes()))
                 .append("Load generator: ").append(facts.loadGenerator()).append(".\n\n")
                 .append("Overall: **").append(passed() ? "PASSED" : "FAILED")
-                .append("** (every invariant held, only 201/409/503 answered").append(flashSaleNote())
+                .append("** (every invariant held, only 201/409/503 answered").append(checkoutStatusNote())
+                .append(flashSaleNote())
                 .append(", the read ceiling only 200).\n\n");
         results(md);
         cpuShares(md);
@@ -121,11 +124,12 @@ final class Report {
                         run is first warmed up with slices of its own load (%s s each, at most %s s) until two in a \
                         row agree within 10%% in requests/s ("warm-up s"; "(cap)" when they never did), then \
                         measured for %s s (a flash sale: until sold out, "sell-out s" to the last 201). Throughput \
-                        counts completed deductions (201) per second; latencies are of every measured request, in \
-                        ms. **%% of ceiling**: over the matching raw SQL figure below at the same client count (hot \
-                        row: pessimistic→b, optimistic→c, others→a; catalogue: d), or at the most clients pgbench \
-                        measured below it (shown as `letter@clients`). **%% of (e)**: over the read ceiling at the \
-                        same client count. **CPU ms/req**: CPU time of the service JVM and of the load generator \
+                        counts completed deductions (201) per second (checkout: completed checkouts, see below); \
+                        latencies are of every measured request, in ms. **%% of ceiling**: over the matching raw SQL \
+                        figure below at the same client count (hot row: pessimistic→b, optimistic→c, others→a; \
+                        catalogue: d; checkout: none), or at the most clients pgbench measured below it (shown as \
+                        `letter@clients`). **%% of (e)**: over the read ceiling at the same client count (checkout: \
+                        its requests/s). **CPU ms/req**: CPU time of the service JVM and of the load generator \
                         over the measured phase, divided by its requests. **batch mean**: Δsum/Δcount of \
                         `inventory_batch_size` over the measured phase; **batch max**: its Micrometer max after the \
                         phase (which covers the last minute or two), capped by the smallest bucket bound that holds \
@@ -133,7 +137,8 @@ final class Report {
 
                         """.formatted(Options.seconds(options.warmupSlice()), Options.seconds(options.warmup()),
                         Options.seconds(options.duration())))
-                .append("| scenario | strategy | clients | client | deductions/s | % of ceiling | % of (e) | p50 "
+                .append("| scenario | strategy | clients | client | deductions/s (checkouts/s) | % of ceiling "
+                        + "| % of (e) | p50 "
                         + "| p95 | p99 | max | 201 | 409 | 503 | other | attempts/deduction | sell-out s "
                         + "| warm-up s | service CPU ms/req | client CPU ms/req | batch mean | batch max "
                         + "| invariants |\n")
@@ -142,7 +147,7 @@ final class Report {
         for (RunResult run : runs) {
             md.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s | %s | %s | %s "
                     .formatted(run.scenario().id(), run.strategy().value(), run.clients(), run.client(),
-                            rate(run.deductionsPerSecond()), ceilingShare(run), percent(shareOfRead(run)),
+                            rate(run.completedPerSecond()), ceilingShare(run), percent(shareOfRead(run)),
                             ms(run.latencyMillis(50)), ms(run.latencyMillis(95)), ms(run.latencyMillis(99)),
                             ms(run.maxLatencyMillis()), run.created(), run.measured().count(409),
                             run.measured().count(503), run.otherStatuses().isEmpty() ? "–" : run.otherStatuses(),
@@ -154,6 +159,7 @@ final class Report {
                             run.batches().map(b -> "%.0f".formatted(b.max())).orElse("–"),
                             run.passed() ? "ok" : "**VIOLATED**"));
         }
+        checkouts(md);
         List<String> failures = new ArrayList<>();
         runs.stream().filter(Predicate.not(RunResult::passed)).forEach(run -> run.violations()
                 .forEach(v -> failures.add(run.label() + ": " + v)));
@@ -163,6 +169,76 @@ final class Report {
             md.append("\n### Violations\n\n");
             failures.forEach(failure -> md.append("- ").append(failure).append('\n'));
         }
+    }
+
+    private void checkouts(StringBuilder md) {
+        List<RunResult> checkouts = runs.stream().filter(run -> run.checkouts().isPresent()).toList();
+        if (checkouts.isEmpty()) {
+            return;
+        }
+        md.append("\n### Checkouts\n\n").append("""
+                        A **checkout** is a buyer's way through the reservations API: `POST /api/v1/reservations?\
+                        strategy=…` holding 1 or 2 lines of one unit on mixed's products (drawn as in mixed: %.0f%% \
+                        of them out of its first %d), then, as drawn before the hold is sent, `…/{id}/confirm` \
+                        (%.0f%%), `…/{id}/release` (%.0f%%) or nothing (%.0f%%: held for `ttlSeconds` %d and left to \
+                        the service's sweeper; the others are held for %d s, as they are decided at once). A \
+                        decision answered 503 is sent again. A checkout **counts** when its hold answered 201 and its \
+                        decision 200, or, left to expire, when its hold answered 201: the checkouts/s above. In the \
+                        table above a checkout row's latencies are of every request (holds and decisions together), \
+                        per kind below; its %% of ceiling is "–" (a checkout is two transactions, a hold and its \
+                        decision, each with ledger and reservation rows: no pgbench statement of (a)–(d) stands for \
+                        it), its %% of (e) is its HTTP requests/s over the read ceiling, and attempts "–" (a \
+                        reservation does not tell). CPU per checkout: over the measured phase, divided by the \
+                        checkouts it completed; the service's includes the sweeper expiring the warm-up's holds \
+                        (the measured phase's own are swept after it). After each run the check waits until every \
+                        hold is swept, then holds the database to what the clients saw: every product's `reserved` \
+                        = 0 and `stock` = initial − units confirmed, both ledger sums, stored reservations = hold \
+                        201s, CONFIRMED = confirm 200s, RELEASED = release 200s, EXPIRED = holds left to expire, \
+                        stored deductions = confirm 200s (warm-up included, hence "whole run").
+
+                        """.formatted(Scenario.HOT_SHARE_OF_MIXED * 100, Scenario.HOT_PRODUCTS_OF_MIXED,
+                        Traffic.Checkouts.CONFIRM_SHARE * 100, Traffic.Checkouts.RELEASE_SHARE * 100,
+                        Traffic.Checkouts.expireShare() * 100, options.checkoutTtl(),
+                        Traffic.Checkouts.LONG_TTL_SECONDS))
+                .append("| strategy | clients | checkouts/s | confirmed | released | expired | requests/checkout "
+                        + "| reserve p50 / p99 | confirm p50 / p99 | release p50 / p99 | service CPU ms/checkout "
+                        + "| client CPU ms/checkout | reserve | confirm | release | stored reservations (whole run) "
+                        + "| swept after |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|\n");
+        for (RunResult run : checkouts) {
+            CheckoutTally tally = run.checkouts().orElseThrow();
+            md.append("| %s | %d | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
+                    .formatted(run.strategy().value(), run.clients(), rate(run.completedPerSecond()),
+                            tally.confirmed, tally.released, tally.expired,
+                            decimal(tally.completed() > 0 ? (double) run.measured().requests() / tally.completed()
+                                    : Double.NaN),
+                            percentiles(tally.reserve), percentiles(tally.confirm), percentiles(tally.release),
+                            cpuMs(run.measurement().serviceMsPerCompleted()),
+                            cpuMs(run.measurement().clientMsPerCompleted()), orDash(statuses(tally.reserve)),
+                            orDash(statuses(tally.confirm)), orDash(statuses(tally.release)),
+                            run.checkoutAudit().map(Report::stored).orElse("–"),
+                            run.checkoutAudit().map(audit -> Double.isNaN(audit.sweepSeconds()) ? "**not all**"
+                                    : decimal(audit.sweepSeconds()) + " s").orElse("–")));
+        }
+    }
+
+    private static String percentiles(Tally tally) {
+        return tally.requests() == 0 ? "–" : ms(tally.latencyMicros.getValueAtPercentile(50) / 1000.0) + " / "
+                + ms(tally.latencyMicros.getValueAtPercentile(99) / 1000.0);
+    }
+
+    private static String stored(Catalogue.CheckoutAudit audit) {
+        return "%,d: %s".formatted(audit.reservations(), audit.byStatus().entrySet().stream()
+                .map(e -> "%,d %s".formatted(e.getValue(), e.getKey())).collect(Collectors.joining(", ")));
+    }
+
+    private static String orDash(String text) {
+        return text.isEmpty() ? "–" : text;
+    }
+
+    private String checkoutStatusNote() {
+        return runs.stream().anyMatch(run -> run.scenario().checkout())
+                ? ", checkouts only 201/503 to a hold and 200/503 to a confirm or release" : "";
     }
 
     private String ceilingShare(RunResult run) {
@@ -299,13 +375,13 @@ final class Report {
             return "**NOT EVALUATED** %s: no read ceiling".formatted(what);
         }
         double max = read.get().requestsPerSecond();
-        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().deductionsPerSecond() >= share * max), what,
-                rate(run.get().deductionsPerSecond()), percent(shareOfRead(run.get())), rate(max));
+        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().completedPerSecond() >= share * max), what,
+                rate(run.get().completedPerSecond()), percent(shareOfRead(run.get())), rate(max));
     }
 
     private String ceilingShareTarget(Optional<RunResult> run, Scenario scenario, String strategy, double share) {
         String what = "%s %s ≥ %.0f%% of raw (%s) at %d clients".formatted(strategy, scenario.id(), share * 100,
-                run.map(r -> r.matchingCeiling().letter).orElse("?"), clients);
+                run.flatMap(RunResult::matchingCeiling).map(kind -> kind.letter).orElse("?"), clients);
         if (run.isEmpty()) {
             return notRun(what);
         }
@@ -313,8 +389,8 @@ final class Report {
         if (figure.isEmpty()) {
             return noCeiling(what);
         }
-        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().deductionsPerSecond()
-                        >= share * figure.get().perSecond()), what, rate(run.get().deductionsPerSecond()),
+        return "%s %s: %s/s = %s of %s/s".formatted(verdict(run.get().completedPerSecond()
+                        >= share * figure.get().perSecond()), what, rate(run.get().completedPerSecond()),
                 percent(shareOfCeiling(run.get())), rate(figure.get().perSecond()));
     }
 
@@ -326,9 +402,9 @@ final class Report {
         if (figure.isEmpty() || figure.get().perSecond() <= 0) {
             return noCeiling(what);
         }
-        double ratio = run.get().deductionsPerSecond() / figure.get().perSecond();
+        double ratio = run.get().completedPerSecond() / figure.get().perSecond();
         return "%s %s: %s/s = %.2f× %s/s (at %s)".formatted(verdict(ratio >= times), what,
-                rate(run.get().deductionsPerSecond()), ratio, rate(figure.get().perSecond()),
+                rate(run.get().completedPerSecond()), ratio, rate(figure.get().perSecond()),
                 clients(figure.get().clients()));
     }
 
@@ -351,12 +427,12 @@ final class Report {
                 strategy.value(), budget, clients);
         List<String> figures = new ArrayList<>();
         boolean met = true;
-        for (Scenario scenario : Scenario.values()) {
+        for (Scenario scenario : Scenario.deductions()) {
             Optional<RunResult> run = find(scenario, strategy, clients);
             if (run.isEmpty()) {
                 return notRun(what);
             }
-            double perDeduction = run.get().measurement().serviceMsPerDeduction();
+            double perDeduction = run.get().measurement().serviceMsPerCompleted();
             met &= perDeduction <= budget;
             figures.add(scenario.id() + " " + cpuMs(perDeduction));
         }
@@ -375,7 +451,9 @@ final class Report {
     private String batchedLeads(Optional<Strategy> batched) {
         String what = "batched at least as fast (deductions/s) as every other strategy in every scenario and client "
                 + "count";
-        List<RunResult> mine = batched.map(s -> runs.stream().filter(run -> run.strategy() == s).toList())
+        // deductions only: a checkout's throughput is another unit
+        List<RunResult> mine = batched.map(s -> runs.stream().filter(run -> run.strategy() == s
+                        && !run.scenario().checkout()).toList())
                 .orElse(List.of());
         if (mine.isEmpty()) {
             return notRun(what);
@@ -384,11 +462,11 @@ final class Report {
         for (RunResult run : mine) {
             runs.stream().filter(other -> other.scenario() == run.scenario() && other.clients() == run.clients()
                             && other.strategy() != run.strategy()
-                            && other.deductionsPerSecond() > run.deductionsPerSecond())
-                    .sorted(Comparator.comparingDouble(RunResult::deductionsPerSecond).reversed())
+                            && other.completedPerSecond() > run.completedPerSecond())
+                    .sorted(Comparator.comparingDouble(RunResult::completedPerSecond).reversed())
                     .forEach(other -> losses.add("%s @%d: %s %s/s > %s/s".formatted(run.scenario().id(),
-                            run.clients(), other.strategy().value(), rate(other.deductionsPerSecond()),
-                            rate(run.deductionsPerSecond()))));
+                            run.clients(), other.strategy().value(), rate(other.completedPerSecond()),
+                            rate(run.completedPerSecond()))));
         }
         return losses.isEmpty() ? "**MET** " + what + ": it never loses"
                 : "**MISSED** " + what + ": it loses in " + String.join("; ", losses);
@@ -432,14 +510,17 @@ final class Report {
                 + "p50_ms,p95_ms,p99_ms,max_ms,status_201,status_409,status_503,status_other,attempts_per_deduction,"
                 + "warmup_s,warmup_steady,warmup_slices_per_s,service_cpu_ms_per_request,client_cpu_ms_per_request,"
                 + "service_cpu_ms_per_deduction,batches,batch_mean,batch_max,batch_rejections,cpu_service,"
-                + "cpu_load_generator,cpu_other,cpu_idle,invariants\n");
+                + "cpu_load_generator,cpu_other,cpu_idle,checkouts_per_s,checkouts_confirmed,checkouts_released,"
+                + "checkouts_expired,status_200,reserve_p50_ms,reserve_p99_ms,confirm_p50_ms,confirm_p99_ms,"
+                + "release_p50_ms,release_p99_ms,service_cpu_ms_per_checkout,client_cpu_ms_per_checkout,"
+                + "stored_reservations,stored_confirmed,stored_released,stored_expired,sweep_s,invariants\n");
         for (RunResult run : runs) {
             Optional<Ceiling.Figure> figure = ceilingOf(run);
             Optional<BatchMeters.Sizes> batches = run.batches();
             CpuUsage.Split cpu = run.measurement().cpu();
             csv.append(String.join(",", run.scenario().id(), run.strategy().value(), Integer.toString(run.clients()),
                     run.client(), plain(run.phase().seconds()), Long.toString(run.measured().requests()),
-                    plain(run.deductionsPerSecond()), run.matchingCeiling().letter,
+                    plain(run.completedPerSecond()), run.matchingCeiling().map(kind -> kind.letter).orElse(""),
                     figure.map(f -> Integer.toString(f.clients())).orElse(""),
                     figure.map(f -> plain(f.perSecond())).orElse(""), plain(shareOfCeiling(run), 100),
                     readCeiling(run.clients()).map(read -> plain(read.requestsPerSecond())).orElse(""),
@@ -449,14 +530,38 @@ final class Report {
                     '"' + run.otherStatuses() + '"', plain(run.attemptsPerDeduction()),
                     plain(run.warmup().seconds()), Boolean.toString(run.warmup().steady()), run.warmup().rates(),
                     plain(run.measurement().serviceMsPerRequest()), plain(run.measurement().clientMsPerRequest()),
-                    plain(run.measurement().serviceMsPerDeduction()),
+                    plain(run.measurement().serviceMsPerCompleted()),
                     batches.map(b -> Long.toString(b.batches())).orElse(""),
                     batches.map(b -> plain(b.mean())).orElse(""), batches.map(b -> plain(b.max())).orElse(""),
                     batches.map(b -> Long.toString(b.rejections())).orElse(""), plain(cpu.service()),
-                    plain(cpu.loadGenerator()), plain(cpu.other()), plain(cpu.idle()),
+                    plain(cpu.loadGenerator()), plain(cpu.other()), plain(cpu.idle()), checkoutCells(run),
                     run.passed() ? "ok" : "violated")).append('\n');
         }
         return csv.toString();
+    }
+
+    /** The checkout columns of a csv row: empty for the deduction scenarios. */
+    private static String checkoutCells(RunResult run) {
+        if (run.checkouts().isEmpty()) {
+            return ",".repeat(17);
+        }
+        CheckoutTally tally = run.checkouts().get();
+        Optional<Catalogue.CheckoutAudit> audit = run.checkoutAudit();
+        return String.join(",", plain(run.completedPerSecond()), Long.toString(tally.confirmed),
+                Long.toString(tally.released), Long.toString(tally.expired),
+                Long.toString(run.measured().count(200)), percentile(tally.reserve, 50),
+                percentile(tally.reserve, 99), percentile(tally.confirm, 50), percentile(tally.confirm, 99),
+                percentile(tally.release, 50), percentile(tally.release, 99),
+                plain(run.measurement().serviceMsPerCompleted()), plain(run.measurement().clientMsPerCompleted()),
+                audit.map(a -> Long.toString(a.reservations())).orElse(""),
+                audit.map(a -> Long.toString(a.count("CONFIRMED"))).orElse(""),
+                audit.map(a -> Long.toString(a.count("RELEASED"))).orElse(""),
+                audit.map(a -> Long.toString(a.count("EXPIRED"))).orElse(""),
+                audit.map(a -> plain(a.sweepSeconds())).orElse(""));
+    }
+
+    private static String percentile(Tally tally, double percentile) {
+        return tally.requests() == 0 ? "" : plain(tally.latencyMicros.getValueAtPercentile(percentile) / 1000.0);
     }
 
     // ---------------------------------------------------------------------------------------------- formats

@@ -13,10 +13,16 @@ enum Scenario {
     /** A catalogue of products; orders of 1 to 3 random distinct lines, for a fixed time. */
     WIDE_CATALOGUE("wide-catalogue", false),
     /** The catalogue again, but 80% of the orders only take from its first 10 products. */
-    MIXED("mixed", false);
+    MIXED("mixed", false),
+    /**
+     * Checkouts on mixed's products, drawn as in mixed but of 1 or 2 lines: each reserves its lines, then 80% are
+     * confirmed, 10% released and 10% left to expire (see {@link Traffic.Checkouts}). Not a deduction scenario.
+     */
+    CHECKOUT("checkout", false);
 
     static final int HOT_PRODUCTS_OF_MIXED = 10;
     static final double HOT_SHARE_OF_MIXED = 0.8;
+    static final int LINES_OF_CHECKOUT = 2;
     /** Enough that no fixed-time run can sell a product out, whatever the throughput. */
     static final int AMPLE_STOCK = 100_000_000;
 
@@ -58,7 +64,25 @@ enum Scenario {
                         HOT_SHARE_OF_MIXED);
                 yield new Workload(prefix, filled(size), orders, orders, false);
             }
+            // mixed's rows and draw, so that a checkout row reads next to mixed's: what a hold and its decision
+            // cost over a deduction of the same lines, under the same contention
+            case CHECKOUT -> {
+                int size = options.catalogueSize();
+                Workload.Orders orders = new Workload.Orders(0, LINES_OF_CHECKOUT,
+                        Math.min(HOT_PRODUCTS_OF_MIXED, size), HOT_SHARE_OF_MIXED, size);
+                yield new Workload(prefix, filled(size), orders, orders, false);
+            }
         };
+    }
+
+    /** Whether it sends checkouts ({@link Traffic.Checkouts}) rather than deductions. */
+    boolean checkout() {
+        return this == CHECKOUT;
+    }
+
+    /** The scenarios that send deductions: those the deduction targets are about. */
+    static java.util.List<Scenario> deductions() {
+        return Arrays.stream(values()).filter(scenario -> !scenario.checkout()).toList();
     }
 
     private static int[] filled(int size) {

@@ -26,7 +26,14 @@ record Warmup(List<Phase> slices, double seconds, boolean steady) {
         return slices.stream().mapToLong(Phase::created).sum();
     }
 
-    /** Units the slices' 201s took, per product. */
+    /** The checkouts of all slices (empty when they were not checkouts). */
+    CheckoutTally checkouts() {
+        CheckoutTally all = new CheckoutTally();
+        slices.stream().filter(slice -> slice.checkouts() != null).forEach(slice -> all.add(slice.checkouts()));
+        return all;
+    }
+
+    /** Units the slices' 201s took (for checkouts: their confirmations), per product. */
     long[] units(int products) {
         long[] units = new long[products];
         for (Phase slice : slices) {

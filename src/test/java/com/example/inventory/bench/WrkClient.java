@@ -144,24 +144,32 @@ final class WrkClient implements LoadClient {
                     "hot=" + orders.orders().hot(),
                     "hot_share=" + String.format(Locale.ROOT, "%.6f", orders.orders().hotShare()),
                     "products=" + orders.orders().products());
+            case Traffic.Checkouts checkouts -> List.of("mode=checkouts",
+                    "order_prefix=" + checkouts.orderPrefix(), "sku_prefix=" + checkouts.workload().skuPrefix(),
+                    "strategy=" + checkouts.strategy().value(), "first=" + checkouts.orders().first(),
+                    "max_lines=" + checkouts.orders().maxLines(), "hot=" + checkouts.orders().hot(),
+                    "hot_share=" + String.format(Locale.ROOT, "%.6f", checkouts.orders().hotShare()),
+                    "products=" + checkouts.orders().products(),
+                    "confirm_share=" + String.format(Locale.ROOT, "%.6f", Traffic.Checkouts.CONFIRM_SHARE),
+                    "release_share=" + String.format(Locale.ROOT, "%.6f", Traffic.Checkouts.RELEASE_SHARE),
+                    "short_ttl=" + checkouts.expiringTtlSeconds(),
+                    "long_ttl=" + Traffic.Checkouts.LONG_TTL_SECONDS);
         };
     }
 
     /** The phase from the script's result line (see {@value #SCRIPT_NAME}'s done()). */
     private static Phase phase(JsonNode result, Traffic traffic) {
-        Tally tally = new Tally();
-        for (JsonNode bucket : result.get("latency")) {
-            tally.recordLatency(bucket.get(0).asLong(), bucket.get(1).asLong());
-        }
-        for (JsonNode status : result.get("statuses")) {
-            tally.recordStatus(status.get(0).asInt(), status.get(1).asLong());
-        }
+        Tally tally = tally(result);
         JsonNode errors = result.get("errors");
         // lost: sent on a connection that then failed; timeout: answered after REQUEST_TIMEOUT; connect: refused
         tally.recordStatus(Tally.NO_ANSWER, result.get("lost").asLong() + errors.get("timeout").asLong()
                 + errors.get("connect").asLong());
         tally.attemptsOfCreated = result.get("attempts").asLong();
-        long[] units = new long[traffic instanceof Traffic.Deductions orders ? orders.workload().products() : 0];
+        long[] units = new long[switch (traffic) {
+            case Traffic.Deductions orders -> orders.workload().products();
+            case Traffic.Checkouts checkouts -> checkouts.workload().products();
+            case Traffic.Reads reads -> 0;
+        }];
         for (JsonNode product : result.get("units")) {
             units[product.get(0).asInt()] += product.get(1).asLong();
         }
@@ -170,6 +178,33 @@ final class WrkClient implements LoadClient {
         long lastCreated = result.get("lastCreatedMicros").asLong();
         long end = sale && lastCreated > 0 ? lastCreated : result.get("lastMicros").asLong();
         return new Phase(tally, units, first > 0 && end > first ? (end - first) / 1e6 : 0,
-                result.get("soldOut").asBoolean(), result.get("cpuMicros").asLong() * 1_000);
+                result.get("soldOut").asBoolean(), result.get("cpuMicros").asLong() * 1_000,
+                traffic instanceof Traffic.Checkouts ? checkouts(result) : null);
+    }
+
+    /** Statuses and latency buckets of a {@code {"statuses":[[status,n],…],"latency":[[micros,n],…]}} node. */
+    private static Tally tally(JsonNode node) {
+        Tally tally = new Tally();
+        for (JsonNode bucket : node.get("latency")) {
+            tally.recordLatency(bucket.get(0).asLong(), bucket.get(1).asLong());
+        }
+        for (JsonNode status : node.get("statuses")) {
+            tally.recordStatus(status.get(0).asInt(), status.get(1).asLong());
+        }
+        return tally;
+    }
+
+    private static CheckoutTally checkouts(JsonNode result) {
+        CheckoutTally checkouts = new CheckoutTally();
+        JsonNode kinds = result.get("kinds");
+        checkouts.reserve.add(tally(kinds.get("reserve")));
+        checkouts.confirm.add(tally(kinds.get("confirm")));
+        checkouts.release.add(tally(kinds.get("release")));
+        JsonNode ends = result.get("checkouts");
+        checkouts.confirmed = ends.get("confirmed").asLong();
+        checkouts.released = ends.get("released").asLong();
+        checkouts.expired = ends.get("expired").asLong();
+        checkouts.abandoned = ends.get("abandoned").asLong();
+        return checkouts;
     }
 }
