@@ -3,6 +3,7 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY scripts/require-jdk.sh scripts/
 RUN ./mvnw -B -ntp dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -ntp -DskipTests package && cp target/stock-deduction-service-*.jar app.jar \

@@ -1,6 +1,6 @@
-"""Where a JFR recording's CPU samples went, by component: reads `jfr print --json --events jdk.ExecutionSample`
-on stdin, counts each sample once per component found anywhere on its stack (inclusive), and lists the hottest
-top frames. Used by bench/profile."""
+"""Where a profile's CPU samples went, by component: reads `jfr print --json --events jdk.ExecutionSample` (or, with
+--collapsed, async-profiler's collapsed stacks) on stdin, counts each sample once per component found anywhere on
+its stack (inclusive), and lists the hottest top frames. Used by bench/profile."""
 import collections
 import json
 import sys
@@ -21,6 +21,9 @@ COMPONENTS = [
     ("Spring MVC", ("org.springframework.web.",)),
     ("Tomcat", ("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.")),
     ("virtual threads, scheduling", ("java.lang.VirtualThread", "java.util.concurrent.ForkJoin")),
+    ("garbage collection (native)", ("G1", "GCTask", "WorkerThread::run", "ParallelScavenge", "SerialHeap")),
+    ("JIT compilation (native)", ("CompileBroker", "C2Compiler", "Compiler::", "Compilation::")),
+    ("kernel", ("_[k]",)),
 ]
 
 
@@ -29,22 +32,36 @@ def frame_name(frame):
     return method["type"]["name"].replace("/", ".") + "." + method["name"]
 
 
-events = json.load(sys.stdin)["recording"]["events"]
-total = len(events)
+def samples():
+    """(frames top first, count) per sample or collapsed stack."""
+    if "--collapsed" in sys.argv:
+        for line in sys.stdin:
+            stack, _, count = line.rstrip().rpartition(" ")
+            yield [frame.replace("/", ".") for frame in reversed(stack.split(";"))], int(count)
+    else:
+        for event in json.load(sys.stdin)["recording"]["events"]:
+            yield [frame_name(frame) for frame in event["values"]["stackTrace"]["frames"]], 1
+
+
+total = 0
 by_component = collections.Counter()
 top_frames = collections.Counter()
-for event in events:
-    frames = [frame_name(frame) for frame in event["values"]["stackTrace"]["frames"]]
+for frames, count in samples():
+    total += count
     if frames:
-        top_frames[frames[0]] += 1
+        top_frames[frames[0]] += count
     seen = set()
     for name in frames:
         for component, prefixes in COMPONENTS:
-            if component not in seen and name.startswith(prefixes):
+            if component not in seen and (name.startswith(prefixes) or any(p in name for p in prefixes
+                                                                           if "(native)" in component
+                                                                           or component == "kernel")):
                 seen.add(component)
-    by_component.update(seen)
+    for component in seen:
+        by_component[component] += count
 
-print(f"{total} CPU samples (jdk.ExecutionSample)\n")
+source = "async-profiler, every thread" if "--collapsed" in sys.argv else "jdk.ExecutionSample, Java threads"
+print(f"{total} CPU samples ({source})\n")
 print("| component (inclusive: a sample counts for each component on its stack) | samples | share |")
 print("|---|---:|---:|")
 for component, _ in COMPONENTS:

@@ -18,8 +18,8 @@ class AtomicStrategy extends SingleOrderStrategy {
     private final ConditionalStockChange conditionalStock;
 
     AtomicStrategy(ConditionalStockChange conditionalStock, PlatformTransactionManager transactionManager,
-                   CommitVerifier verifier, ConnectionPermits permits) {
-        super(transactionManager, verifier, permits);
+                   CommitVerifier verifier) {
+        super(transactionManager, verifier);
         this.conditionalStock = conditionalStock;
     }
 

@@ -50,7 +50,8 @@ class LockedStockChange {
     private List<Product> applyChanges(List<Change> changes, MovementKind kind) {
         TreeSet<String> skus = new TreeSet<>();
         changes.forEach(change -> change.lines().forEach(line -> skus.add(line.sku())));
-        List<Product> locked = products.lockBySkusInIdOrder(skus);
+        List<Product> locked = skus.size() == 1 ? products.lockBySku(skus.first())
+                : products.lockBySkusInIdOrder(skus);
         Map<String, Product> bySku = locked.stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
         List<Movement> movements = new ArrayList<>();
         for (Change change : changes) {

@@ -26,8 +26,8 @@ class OptimisticStrategy extends SingleOrderStrategy {
     private final StockMetrics metrics;
 
     OptimisticStrategy(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
-                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier, ConnectionPermits permits) {
-        super(transactionManager, verifier, permits);
+                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier) {
+        super(transactionManager, verifier);
         this.products = products;
         this.ledger = ledger;
         this.metrics = metrics;
@@ -75,7 +75,8 @@ class OptimisticStrategy extends SingleOrderStrategy {
 
     @Override
     void change(List<OrderLine> lines, MovementKind kind, String orderId) {
-        List<Product> found = products.findBySkusInIdOrder(Lines.skus(lines));
+        List<Product> found = lines.size() == 1 ? products.findAllBySku(lines.getFirst().sku())
+                : products.findBySkusInIdOrder(Lines.skus(lines));
         Lines.requireAllFound(lines, found, Product::getSku);
         Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
         found.forEach(product -> product.apply(kind, quantities.get(product.getSku())));

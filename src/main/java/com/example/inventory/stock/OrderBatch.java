@@ -116,11 +116,12 @@ class OrderBatch {
     }
 
     private Map<String, Product> lock(List<QueuedOrder<?>> claimed) {
-        Set<String> skus = new TreeSet<>();
+        TreeSet<String> skus = new TreeSet<>();
         claimed.forEach(queued -> queued.order().lines().forEach(line -> skus.add(line.sku())));
         Map<String, Product> bySku = new LinkedHashMap<>();
         if (!skus.isEmpty()) {
-            products.lockReadOnlyBySkusInIdOrder(skus).forEach(product -> bySku.put(product.getSku(), product));
+            (skus.size() == 1 ? products.lockReadOnlyBySku(skus.first()) : products.lockReadOnlyBySkusInIdOrder(skus))
+                    .forEach(product -> bySku.put(product.getSku(), product));
         }
         return bySku;
     }

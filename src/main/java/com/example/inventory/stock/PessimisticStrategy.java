@@ -16,8 +16,8 @@ class PessimisticStrategy extends SingleOrderStrategy {
     private final LockedStockChange lockedStock;
 
     PessimisticStrategy(LockedStockChange lockedStock, PlatformTransactionManager transactionManager,
-                        CommitVerifier verifier, ConnectionPermits permits) {
-        super(transactionManager, verifier, permits);
+                        CommitVerifier verifier) {
+        super(transactionManager, verifier);
         this.lockedStock = lockedStock;
     }
 

@@ -23,6 +23,15 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsBySku(String sku);
 
+    /**
+     * {@code SELECT … WHERE sku = ? FOR NO KEY UPDATE}: the one product of a single-line order. (Hibernate binds a
+     * collection parameter by first trying, and failing with an exception, to coerce it to a single value: a stack
+     * trace per request, and deoptimised code, on the hottest path.)
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.sku = :sku")
+    List<Product> lockBySku(String sku);
+
     /** {@code SELECT … WHERE sku IN (…) ORDER BY id FOR NO KEY UPDATE}: rows are locked in id order. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Product p where p.sku in :skus order by p.id")
@@ -38,6 +47,16 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     @Query("select p from Product p where p.sku in :skus order by p.id")
     List<Product> lockReadOnlyBySkusInIdOrder(Collection<String> skus);
 
+    /** {@link #lockReadOnlyBySkusInIdOrder} for a single product: see {@link #lockBySku}. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
+    @Query("select p from Product p where p.sku = :sku")
+    List<Product> lockReadOnlyBySku(String sku);
+
     @Query("select p from Product p where p.sku in :skus order by p.id")
     List<Product> findBySkusInIdOrder(Collection<String> skus);
+
+    /** {@link #findBySkusInIdOrder} for a single product: see {@link #lockBySku}. */
+    @Query("select p from Product p where p.sku = :sku")
+    List<Product> findAllBySku(String sku);
 }

@@ -13,13 +13,10 @@ abstract class SingleOrderStrategy implements StockStrategy {
 
     private final TransactionTemplate transactions;
     private final CommitVerifier verifier;
-    private final ConnectionPermits permits;
 
-    SingleOrderStrategy(PlatformTransactionManager transactionManager, CommitVerifier verifier,
-                        ConnectionPermits permits) {
+    SingleOrderStrategy(PlatformTransactionManager transactionManager, CommitVerifier verifier) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.verifier = verifier;
-        this.permits = permits;
     }
 
     /** One transaction, no retry: a strategy that waits for its locks fails for good when the wait is too long. */
@@ -35,13 +32,13 @@ abstract class SingleOrderStrategy implements StockStrategy {
     final <O extends StockOrder> Placement inTransaction(O order, OrderBook<O> book, int attempt) {
         Placement placement;
         try {
-            placement = permits.withPermit(() -> transactions.execute(status -> {
+            placement = transactions.execute(status -> {
                 if (book.claim(List.of(order), name(), attempt).isEmpty()) {
                     return Placement.claimedBefore(name());
                 }
                 change(order.lines(), book.movement(), order.orderId());
                 return Placement.placed(name(), attempt);
-            }));
+            });
         } catch (RuntimeException e) {
             if (!CommitVerifier.mayHaveCommitted(e)) {
                 throw e;

@@ -29,6 +29,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
     /** The contract's smallest ttlSeconds is 1; a hold left to expire longer than this only lengthens the run. */
     static final int MAX_CHECKOUT_TTL = 60;
 
+    /** The service's JVM options unless --service-java-options says otherwise: the README's recommended heap. */
+    static final List<String> SERVICE_JAVA_OPTIONS = List.of("-Xmx512m");
+
     static final String USAGE = """
             Usage: bench/run [flags]
               --duration SECONDS        measured seconds per run (default 10; any SECONDS here may be a fraction:
@@ -55,18 +58,21 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --checkout-ttl SECONDS    checkout: ttlSeconds of the 10%% of holds left to expire (default 2, whole
                                         seconds 1..%d); after the run the check waits for their sweep
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
-              --service-java-options S  space-separated JVM options for the service process (default none)
+              --service-java-options S  space-separated JVM options for the service process (default %s:
+                                        the heap sized as in production, not a quarter of this machine's RAM)
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
-            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names(), MAX_CHECKOUT_TTL);
+            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names(), MAX_CHECKOUT_TTL,
+            String.join(" ", SERVICE_JAVA_OPTIONS));
+
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(Strategy.values()), Path.of("target", "bench"), 5_000, 10_000,
-                2, null, List.of());
+                2, null, SERVICE_JAVA_OPTIONS);
     }
 
     /**
