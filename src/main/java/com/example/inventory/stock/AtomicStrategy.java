@@ -2,8 +2,10 @@ package com.example.inventory.stock;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * One conditional {@code UPDATE} per line, in product id order, that applies the movement only if the result keeps
@@ -17,9 +19,9 @@ class AtomicStrategy extends SingleOrderStrategy {
 
     private final ConditionalStockChange conditionalStock;
 
-    AtomicStrategy(ConditionalStockChange conditionalStock, PlatformTransactionManager transactionManager,
-                   CommitVerifier verifier) {
-        super(transactionManager, verifier);
+    AtomicStrategy(ConditionalStockChange conditionalStock, DataSource dataSource, CommitVerifier verifier) {
+        // Plain JDBC from the claim to the commit: a JDBC transaction, without the ORM session a JPA one opens.
+        super(new DataSourceTransactionManager(dataSource), verifier);
         this.conditionalStock = conditionalStock;
     }
 
