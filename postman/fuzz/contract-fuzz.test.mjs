@@ -180,14 +180,18 @@ function body(json) {
     { weight: 1, arbitrary: anyValue },
     { weight: 1, arbitrary: fc.integer({ min: 600, max: 5000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)) },
     { weight: 1, arbitrary: json.map((text) => Buffer.concat([Buffer.from(text.slice(0, 2)), Buffer.from([0xe9, 0xff]), Buffer.from(text.slice(2))])) },
+    // Overlong forms ('A', '/'), an encoded surrogate, a sequence cut short: bytes a lenient decoder reads as other text.
+    { weight: 1, arbitrary: fc.tuple(json, fc.constantFrom([0xc1, 0x81], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82]))
+      .map(([text, bytes]) => Buffer.concat([Buffer.from(text.slice(0, 2)), Buffer.from(bytes), Buffer.from(text.slice(2))])) },
   );
 }
 
 const contentType = fc.oneof({ weight: 10, arbitrary: fc.constant('application/json') },
   fc.constantFrom('application/json; charset=UTF-8', 'text/plain', 'application/xml', 'application/x-www-form-urlencoded',
-    'application/problem+json', 'application/json; charset=ISO-8859-1', ''));
+    'application/problem+json', 'application/json; charset=ISO-8859-1', '*/*', 'application/*', 'text/*', '*', ''));
 const accept = fc.oneof({ weight: 10, arbitrary: fc.constant('*/*') },
-  fc.constantFrom('application/json', 'application/problem+json', 'text/html', 'application/xml', 'application/*', ''));
+  fc.constantFrom('application/json', 'application/problem+json', 'text/html', 'application/xml', 'application/*', '',
+    'garbage', 'a/b/c', 'application/json;q=0', 'application/json;q=abc', 'text/html;q=0, */*;q=0.5'));
 const strategy = fc.oneof(fc.constantFrom('', 'pessimistic', 'optimistic', 'atomic', 'batched', 'ATOMIC', 'nope'),
   text.map(encodeURIComponentSafe));
 const sku = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...skus).map((s) => JSON.stringify(s)) }, key.map((s) => JSON.stringify(s)));

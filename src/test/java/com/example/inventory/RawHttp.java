@@ -41,6 +41,23 @@ public final class RawHttp {
     }
 
     /**
+     * Sends {@code method target} with exactly the given header lines (and a {@code Content-Length} when there is a
+     * body), then the body's bytes as they are: for bodies and headers that no well-behaved client would send.
+     */
+    public Response sendBytes(String method, String target, byte[] body, String... headers) {
+        StringBuilder head = head(method, target, headers);
+        if (body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        return exchange(head.append("\r\n").toString(), out -> out.write(body));
+    }
+
+    /** Sends {@code request} (request line, headers and all) as it is, then reads the whole answer. */
+    public Response sendVerbatim(String request) {
+        return exchange(request, out -> { });
+    }
+
+    /**
      * Sends a JSON body of {@code size} bytes ({@code prefix}, then padding inside an unknown property), with a
      * {@code Content-Length} or chunked. The body is written while the answer is read; once the service has
      * answered it may stop reading and close, so a failed write is expected and ignored.

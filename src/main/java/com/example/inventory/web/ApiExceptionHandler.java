@@ -37,6 +37,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -143,8 +144,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(ProblemType.NOT_FOUND,
-                "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+        // The request's own path: the resource path has lost what made it unknown (a trailing slash, say).
+        String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI()
+                : "/" + ex.getResourcePath();
+        ProblemDetail problem = Problems.of(ProblemType.NOT_FOUND, "No endpoint " + ex.getHttpMethod() + " " + path);
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
@@ -162,6 +165,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             ProblemDetail problem = Problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+        }
+        Utf8Check.NotUtf8Exception notUtf8 = findCause(ex, Utf8Check.NotUtf8Exception.class);
+        if (notUtf8 != null) {
+            ProblemDetail problem = Problems.validation(notUtf8.getMessage(), List.of());
             return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
         }
         JacksonException jackson = findCause(ex, JacksonException.class);

@@ -12,7 +12,7 @@ public enum ProblemType {
     PRODUCT_NOT_FOUND("product-not-found", HttpStatus.NOT_FOUND, "Product not found", "sku"),
     DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU", "sku"),
     INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock", "sku", "requested", "available"),
-    ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order id already used for other items", "orderId"),
+    ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order id already used", "orderId"),
     STOCK_LIMIT_EXCEEDED("stock-limit-exceeded", HttpStatus.CONFLICT, "Stock limit exceeded", "sku"),
     DEDUCTION_NOT_FOUND("deduction-not-found", HttpStatus.NOT_FOUND, "Deduction not found"),
     RESERVATION_NOT_FOUND("reservation-not-found", HttpStatus.NOT_FOUND, "Reservation not found"),

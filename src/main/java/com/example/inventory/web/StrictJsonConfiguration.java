@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The JSON policy, in one place. Scalars are strict: {@code 1.5}, {@code "5"} or {@code 123} in the wrong place is a
- * 400, never silently truncated or converted. A property given twice is a 400 too: which one counts would be a
- * guess. Every string must pass the {@link TextRule}. Unknown properties are ignored (tolerant reader).
+ * The JSON policy, in one place. Scalars are strict: {@code 1.5}, {@code "5"}, {@code ""} or {@code 123} in the
+ * wrong place is a 400, never silently truncated or converted. A property given twice is a 400 too: which one counts
+ * would be a guess. Every string must pass the {@link TextRule}. Unknown properties are ignored (tolerant reader).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
@@ -31,8 +31,12 @@ class StrictJsonConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // An empty or blank string (a NUL counts as blank) is not "no value" either: Jackson would read it as
+                // null, and an optional integer would silently take its default.
                 .withCoercionConfig(LogicalType.Integer, config -> config
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(false)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Textual, config -> config

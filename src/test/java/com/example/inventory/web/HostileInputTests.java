@@ -1,5 +1,6 @@
 package com.example.inventory.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -152,6 +153,156 @@ class HostileInputTests {
             assertThat(raw.send(method, "/api/v1/products", method.equals("POST") ? "{}" : "").status())
                     .as(method).isNotEqualTo(405);
         }
+    }
+
+    @Test
+    void mediaRangeAsContentTypeIsUnsupportedMediaTypeNeverA500(CapturedOutput output) {
+        String sku = HttpApi.unique("CT");
+        api.createProduct(sku, 5);
+        String orderId = HttpApi.unique("CT");
+        String order = "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+        int logged = output.getAll().length();
+
+        for (String range : List.of("*/*", "application/*", "text/*", "*")) {
+            for (String[] call : List.of(new String[] {"/api/v1/deductions", order},
+                    new String[] {"/api/v1/reservations", order},
+                    new String[] {"/api/v1/products/" + sku + "/restock", "{\"quantity\":1}"},
+                    new String[] {"/api/v1/products", "{\"sku\":\"" + sku + "-2\",\"name\":\"n\",\"stock\":1}"})) {
+                RawHttp.Response answer = raw.sendBytes("POST", call[0], call[1].getBytes(StandardCharsets.UTF_8),
+                        "Content-Type: " + range);
+
+                assertProblem(answer, 415, "unsupported-media-type");
+            }
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+        assertThat(api.get("/api/v1/products/" + sku + "-2").status()).isEqualTo(404);
+        assertThat(api.deduct(null, orderId, sku, 1).status()).as("the order id is still free").isEqualTo(201);
+        assertThat(output.getAll().substring(logged)).doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void acceptThatCannotBeParsedOrRefusesEverythingIsNotAcceptableAsAProblem() {
+        String sku = HttpApi.unique("ACC");
+        api.createProduct(sku, 5);
+        String order = "{\"orderId\":\"" + HttpApi.unique("ACC") + "\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}";
+
+        for (String accept : List.of("garbage", "a/b/c", "application/json;q=abc", "application/json;q=0",
+                "application/json;q=0, */*;q=0")) {
+            assertProblem(raw.send("GET", "/api/v1/products/" + sku, "", "Accept: " + accept), 406, "not-acceptable");
+            assertProblem(raw.send("GET", "/nowhere", "", "Accept: " + accept), 406, "not-acceptable");
+            assertProblem(raw.send("POST", "/api/v1/deductions", order, "Accept: " + accept), 406, "not-acceptable");
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+        RawHttp.Response weighted = raw.send("GET", "/api/v1/products/" + sku, "", "Accept: text/html;q=0, */*;q=0.1");
+        assertThat(weighted.status()).as(weighted.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void parameterGivenTwiceIsAValidationProblemNamingIt() {
+        String sku = HttpApi.unique("TWICE");
+        api.createProduct(sku, 5);
+        String order = "{\"orderId\":\"" + HttpApi.unique("TWICE") + "\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}";
+
+        assertField(raw.send("GET", "/api/v1/products?page=1&page=2", ""), "page", "more than once");
+        assertField(raw.send("POST", "/api/v1/deductions?strategy=atomic&strategy=batched", order), "strategy",
+                "more than once");
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+    }
+
+    @Test
+    void integerParametersAreWrittenInAsciiDecimalDigits() {
+        for (String page : List.of("0x10", "%230", "+1", "%EF%BC%91", "%D9%A1", "1%20", "%201")) {
+            assertField(raw.send("GET", "/api/v1/products?page=" + page, ""), "page", "invalid value");
+        }
+        RawHttp.Response leadingZero = raw.send("GET", "/api/v1/products?page=010&size=1", "");
+        assertThat(leadingZero.status()).as(leadingZero.toString()).isEqualTo(200);
+        assertThat(leadingZero.json().get("page").get("number").asInt()).isEqualTo(10);
+        assertThat(raw.send("GET", "/api/v1/products?page=", "").status()).as("empty: the default").isEqualTo(200);
+    }
+
+    @Test
+    void bodyThatIsNotWellFormedUtf8IsRefusedRatherThanReadAsAnotherText() {
+        String sku = HttpApi.unique("UTF");
+        // C1 81 and C0 AF are overlong forms of 'A' and '/', E0 80 AF one of '/', ED A0 80 a surrogate, F4 90 80 80
+        // beyond U+10FFFF, FF no UTF-8 at all, C3 a sequence cut short by the closing quote.
+        for (byte[] bad : List.of(bytes(0xC1, 0x81), bytes(0xC0, 0xAF), bytes(0xE0, 0x80, 0xAF),
+                bytes(0xED, 0xA0, 0x80), bytes(0xF4, 0x90, 0x80, 0x80), bytes(0xFF), bytes(0xC3))) {
+            RawHttp.Response answer = raw.sendBytes("POST", "/api/v1/products",
+                    concat("{\"sku\":\"" + sku + "\",\"name\":\"a", bad, "b\",\"stock\":1}"),
+                    "Content-Type: application/json");
+
+            assertProblem(answer, 400, "validation");
+            assertThat(answer.json().get("detail").asString()).contains("UTF-8");
+        }
+        RawHttp.Response overlongSku = raw.sendBytes("POST", "/api/v1/products",
+                concat("{\"sku\":\"" + sku + "-", bytes(0xC1, 0x81), "\",\"name\":\"n\",\"stock\":1}"),
+                "Content-Type: application/json");
+        assertProblem(overlongSku, 400, "validation");
+        assertThat(api.get("/api/v1/products/" + sku + "-A").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
+
+        // Well-formed characters of two, three and four bytes are text like any other.
+        RawHttp.Response fine = raw.sendBytes("POST", "/api/v1/products",
+                ("{\"sku\":\"" + sku + "\",\"name\":\"caf\u00e9 \u20ac \ud83d\ude00\",\"stock\":1}")
+                        .getBytes(StandardCharsets.UTF_8), "Content-Type: application/json");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/products/" + sku).json().get("name").asString())
+                .isEqualTo("caf\u00e9 \u20ac \ud83d\ude00");
+    }
+
+    @Test
+    void emptyOrBlankStringWhereAnIntegerBelongsIsAValidationProblem() {
+        String sku = HttpApi.unique("BLANK");
+        api.createProduct(sku, 5);
+
+        for (String value : List.of("\"\"", "\" \"", "\"\\t\"", "\"\\u0000\"")) {
+            assertField(raw.send("POST", "/api/v1/reservations", "{\"orderId\":\"" + HttpApi.unique("BLANK")
+                    + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}],\"ttlSeconds\":" + value + "}"),
+                    "ttlSeconds", "must be an integer");
+            assertField(raw.send("POST", "/api/v1/deductions", "{\"orderId\":\"" + HttpApi.unique("BLANK")
+                    + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + value + "}]}"),
+                    "items[0].quantity", "must be an integer");
+        }
+        assertThat(api.get("/api/v1/products/" + sku).json().get("available").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void protocolFeaturesTheServerLacksAreTheClientsMistakeNotAServerError() {
+        RawHttp.Response version = raw.sendVerbatim("GET /api/v1/products HTTP/2.0\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n");
+        RawHttp.Response coding = raw.sendBytes("POST", "/api/v1/deductions", new byte[0],
+                "Content-Type: application/json", "Transfer-Encoding: gzip");
+
+        assertProblem(version, 400, "validation");
+        assertProblem(coding, 400, "validation");
+    }
+
+    @Test
+    void unknownPathIsNamedAsItWasSent() {
+        RawHttp.Response trailingSlash = raw.send("GET", "/api/v1/products/", "");
+
+        assertProblem(trailingSlash, 404, "not-found");
+        assertThat(trailingSlash.json().get("detail").asString()).isEqualTo("No endpoint GET /api/v1/products/");
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static byte[] concat(String before, byte[] middle, String after) {
+        byte[] head = before.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + middle.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
     }
 
     private static Set<String> allowed(RawHttp.Response response) {
