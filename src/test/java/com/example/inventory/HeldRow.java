@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-/** A product row locked by a transaction of the test's own, as a slow concurrent writer would hold it. */
+/** A row locked by a transaction of the test's own, as a slow concurrent writer would hold it. */
 public final class HeldRow implements AutoCloseable {
 
     private final Connection connection;
@@ -15,12 +15,18 @@ public final class HeldRow implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** Locks the product with this SKU. */
     public static HeldRow lock(DataSource dataSource, String sku) throws SQLException {
+        return lock(dataSource, "SELECT 1 FROM product WHERE sku = ? FOR UPDATE", sku);
+    }
+
+    /** Locks the rows that {@code lockingQuery} ({@code SELECT … FOR UPDATE} with one parameter) selects. */
+    public static HeldRow lock(DataSource dataSource, String lockingQuery, Object parameter) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM product WHERE sku = ? FOR UPDATE")) {
-                lock.setString(1, sku);
+            try (PreparedStatement lock = connection.prepareStatement(lockingQuery)) {
+                lock.setObject(1, parameter);
                 lock.executeQuery().close();
             }
             return new HeldRow(connection);

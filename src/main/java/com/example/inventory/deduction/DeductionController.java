@@ -39,7 +39,7 @@ class DeductionController {
             description = "/api/v1/deductions/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order deducted before: the stored deduction, "
             + "nothing deducted", headers = @Header(
-            name = IdempotentResponses.REPLAYED_HEADER, description = "true",
+            name = IdempotentResponses.REPLAYED_HEADER, required = true, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})

@@ -7,6 +7,7 @@ import com.example.inventory.stock.EachSkuOnce;
 import com.example.inventory.web.InventoryLimits;
 import com.example.inventory.stock.OrderItem;
 import com.example.inventory.stock.OrderLine;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,8 @@ final class ReservationRequests {
             @Nullable String orderId,
             @NotNull @Size(min = 1, max = InventoryLimits.MAX_LINES) @EachSkuOnce
             @Nullable List<@NotNull @Valid OrderItem> items,
+            @Schema(types = {"integer", "null"}, description = "Seconds the hold lasts; " + DEFAULT_TTL_SECONDS
+                    + " when absent or null")
             @Min(1) @Max(MAX_TTL_SECONDS) @Nullable Integer ttlSeconds) {
 
         /** The validated order id; call only on a valid request. */

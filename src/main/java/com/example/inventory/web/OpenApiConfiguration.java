@@ -62,12 +62,15 @@ class OpenApiConfiguration {
                         Takes stock off products for orders without ever overselling. Every error is an RFC 9457 \
                         problem detail (application/problem+json) whose type is %s<name>.
 
-                        Requests: a body is at most %d bytes (larger: 413 payload-too-large). JSON is strict about \
-                        scalars (no 1.5 or "5" for an integer, no 5 for a string) and about property names (a \
-                        property given twice is a 400); unknown properties are ignored. No string, in a body or a \
-                        parameter, may contain a NUL character or an unpaired UTF-16 surrogate (400 validation). \
-                        A query string that cannot be decoded (a parameter without a name, a bad percent-escape, \
-                        bytes that are not UTF-8) is a 400 validation on any operation.
+                        Requests: a body is at most %d bytes (larger: 413 payload-too-large) and well-formed UTF-8 \
+                        (else 400 validation); its Content-Type is application/json, never a media range such as \
+                        */* (415). JSON is strict about scalars (no 1.5, "5" or "" for an integer, no 5 for a \
+                        string) and about property names (a property given twice is a 400); unknown properties are \
+                        ignored. No string, in a body or a parameter, may contain a NUL character or an unpaired \
+                        UTF-16 surrogate (400 validation). A query string that cannot be decoded (a parameter without \
+                        a name, a bad percent-escape, bytes that are not UTF-8), a parameter given twice, or an \
+                        integer not written in ASCII decimal digits is a 400 validation on any operation; an Accept \
+                        header that cannot be parsed or refuses JSON is a 406.
 
                         Besides the operations below: an unknown path is a 404 not-found (NotFoundProblem), a method \
                         that a path does not map a 405 method-not-allowed (MethodNotAllowedProblem) whose Allow \
@@ -102,7 +105,8 @@ class OpenApiConfiguration {
      * What any operation can answer besides its own outcomes: a query string that cannot be decoded or a path the
      * servlet container refuses (400), an {@code Accept} without JSON (406), a body over the limit (413), a database
      * that cannot be reached in time (503); with a body, one that is not JSON (415); for a write, a change that the
-     * database's constraints refused although validation let it through (409, should never happen).
+     * database's constraints refused although validation let it through (409, should never happen), and a lock it
+     * waited for longer than the lock timeout, which bounds every lock wait on every connection (503 contention).
      */
     private static List<ProblemType> anyOperation(Operation operation, boolean writes) {
         List<ProblemType> types = new ArrayList<>(List.of(ProblemType.VALIDATION, ProblemType.NOT_ACCEPTABLE,
@@ -112,6 +116,7 @@ class OpenApiConfiguration {
         }
         if (writes) {
             types.add(ProblemType.DATA_CONFLICT);
+            types.add(ProblemType.CONTENTION);
         }
         return types;
     }

@@ -3,6 +3,9 @@ package com.example.inventory.web;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
+import javax.sql.DataSource;
+
+import com.example.inventory.HeldRow;
 import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
 import com.example.inventory.IntegrationTest;
@@ -10,6 +13,7 @@ import com.example.inventory.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,9 @@ class DocumentedResponsesTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     HttpApi api;
     OpenApiContract contract;
@@ -114,6 +121,35 @@ class DocumentedResponsesTests {
         String other = api.reserve(null, HttpApi.unique("DOC"), null, sku, 1).json().get("id").asString();
         conforms("POST", "/api/v1/reservations/" + other + "/release", api.decide(other, "release"), 200);
         conforms("POST", "/api/v1/reservations/" + other + "/confirm", api.decide(other, "confirm"), 409);
+    }
+
+    /** Every lock wait is bounded, so every write can answer 503 contention: restocks, creations, extensions too. */
+    @Test
+    void contentionOfEveryKindOfWriteMatchesTheDocument() throws Exception {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 3);
+        String reservation = api.reserve(null, HttpApi.unique("DOC"), 600, sku, 1).json().get("id").asString();
+
+        try (HeldRow held = HeldRow.lock(dataSource, sku)) {
+            conforms("POST", "/api/v1/products/" + sku + "/restock",
+                    api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":2}"), 503);
+        }
+        try (HeldRow held = HeldRow.lock(dataSource, "SELECT 1 FROM reservation WHERE id = ? FOR UPDATE",
+                java.util.UUID.fromString(reservation))) {
+            conforms("POST", "/api/v1/reservations/" + reservation + "/extend",
+                    api.post("/api/v1/reservations/" + reservation + "/extend", "{\"ttlSeconds\":60}"), 503);
+        }
+        String newSku = HttpApi.unique("DOC");
+        try (java.sql.Connection creating = dataSource.getConnection()) {
+            creating.setAutoCommit(false);
+            creating.createStatement().execute("INSERT INTO product (sku, name, stock) VALUES ('" + newSku
+                    + "', 'Uncommitted', 1)");
+            Response waited = api.post("/api/v1/products", "{\"sku\":\"" + newSku + "\",\"name\":\"Doc\",\"stock\":3}");
+            creating.rollback();
+            conforms("POST", "/api/v1/products", waited, 503);
+        }
+        assertThat(api.get("/api/v1/products/" + newSku).status()).isEqualTo(404);
+        assertThat(api.stockOf(sku)).isEqualTo(3);
     }
 
     @Test
