@@ -22,10 +22,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The operators' check that the ledger still explains the stock: on a schedule, every product's {@code stock} and
- * {@code reserved} are compared with the sums of its movements ({@link MovementKind}'s signs). The number of
- * products out of balance is the gauge {@code inventory.ledger.drift} (it should always be 0); the read-only
- * actuator endpoint {@code /actuator/ledgerdrift} lists them as of the last check.
+ * The operators' check that the ledger still explains the stock: at start-up and then on a schedule, every product's
+ * {@code stock} and {@code reserved} are compared with the sums of its movements ({@link MovementKind}'s signs). The
+ * number of products out of balance is the gauge {@code inventory.ledger.drift} (it should always be 0; it has no
+ * value, NaN, until the first check has run, so that "nothing checked yet" never reads as "in balance"); the
+ * read-only actuator endpoint {@code /actuator/ledgerdrift} lists them as of the last check.
  */
 @Component
 @Endpoint(id = "ledgerdrift")
@@ -59,13 +60,14 @@ class LedgerDrift {
     LedgerDrift(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.clock = clock;
-        Gauge.builder("inventory.ledger.drift", last, report -> report.get().productsOutOfBalance())
+        Gauge.builder("inventory.ledger.drift", last, report -> report.get().checkedAt() == null ? Double.NaN
+                        : report.get().productsOutOfBalance())
                 .description("Products whose stock or reserved units their ledger does not explain (should be 0)")
                 .register(registry);
     }
 
-    @Scheduled(initialDelayString = "${inventory.ledger.drift-check-interval:5m}",
-            fixedDelayString = "${inventory.ledger.drift-check-interval:5m}")
+    /** At start-up, then every {@code inventory.ledger.drift-check-interval} after the previous check ended. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${inventory.ledger.drift-check-interval:5m}")
     void scheduledCheck() {
         try {
             check();

@@ -1,8 +1,12 @@
 package com.example.inventory.stock;
 
+import java.time.Duration;
+
 import com.example.inventory.HttpApi;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.ServiceInstance;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +60,23 @@ class LedgerDriftTests {
         drift.check();
         assertThat(listed(api, sku)).isNull();
         assertThat(registry.get("inventory.ledger.drift").gauge().value()).isEqualTo(before);
+    }
+
+    /** An instance that has just started has checked already: it never reports "in balance" unchecked. */
+    @Test
+    void aStartingInstanceChecksAtOnce() {
+        HttpApi api = new HttpApi(port);
+        String sku = unique("DRIFT");
+        api.createProduct(sku, 10);
+        jdbc.sql("UPDATE product SET stock = stock + 3 WHERE sku = ?").param(sku).update();
+        try (ServiceInstance started = ServiceInstance.start("inventory.ledger.drift-check-interval=1h")) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(listed(started.api(), sku)).as("listed by the check at start-up").isNotNull());
+            assertThat(started.bean(MeterRegistry.class).get("inventory.ledger.drift").gauge().value())
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            jdbc.sql("UPDATE product SET stock = stock - 3 WHERE sku = ?").param(sku).update();
+        }
     }
 
     private static JsonNode listed(HttpApi api, String sku) {
