@@ -27,13 +27,16 @@ public final class ServiceJar implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    /** Where this process's lines begin: the log is appended to, across restarts and runs. */
+    private final long logStart;
     private final Thread killOnExit;
     private OptionalLong peakRssKib = OptionalLong.empty();
 
-    private ServiceJar(Process process, int port, Path log) {
+    private ServiceJar(Process process, int port, Path log, long logStart) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.logStart = logStart;
         this.killOnExit = new Thread(process::destroyForcibly, "kill-service-" + port);
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -74,7 +77,8 @@ public final class ServiceJar implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_USERNAME", username);
         environment.put("SPRING_DATASOURCE_PASSWORD", password);
         environment.put("SERVER_PORT", Integer.toString(port));
-        ServiceJar service = new ServiceJar(builder.start(), port, log);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        ServiceJar service = new ServiceJar(builder.start(), port, log, logStart);
         try {
             service.awaitReady(STARTUP_LIMIT);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -127,6 +131,13 @@ public final class ServiceJar implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** What this process has logged so far (not the earlier processes' lines in the same file). */
+    public String logOfThisProcess() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether the readiness probe answers 200 (UP) right now. */

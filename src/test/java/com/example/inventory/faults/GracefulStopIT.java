@@ -1,6 +1,5 @@
 package com.example.inventory.faults;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,6 +45,6 @@ class GracefulStopIT {
                 assertThat(key).doesNotEndWith(" 500"));
         assertThat(traffic.sent()).filteredOn(Traffic.Sent::succeeded).isNotEmpty();
         traffic.assertDatabaseMatchesTheAnswers(jdbc);
-        assertThat(Files.readString(log)).doesNotContain(" ERROR ");
+        assertThat(service.logOfThisProcess()).doesNotContain(" ERROR ");
     }
 }
