@@ -31,11 +31,14 @@ public class InventoryService {
     private final StockSettings settings;
     private final StockMetrics metrics;
     private final TrackedTransactions writes;
+    private final StockStatements statements;
     private final Map<Strategy, StockStrategy> strategies = new EnumMap<>(Strategy.class);
 
     InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
-                     StockMetrics metrics, TrackedTransactions writes, List<StockStrategy> strategies) {
+                     StockMetrics metrics, TrackedTransactions writes, StockStatements statements,
+                     List<StockStrategy> strategies) {
         this.writes = writes;
+        this.statements = statements;
         this.products = products;
         this.ledger = ledger;
         this.lockedStock = lockedStock;
@@ -82,9 +85,8 @@ public class InventoryService {
     }
 
     /** @throws ProductNotFoundException when no product has the SKU */
-    @Transactional(readOnly = true)
     public ProductView product(String sku) {
-        return ProductView.of(find(sku));
+        return statements.view(sku).orElseThrow(() -> ProductNotFoundException.of(sku));
     }
 
     /** One page of the catalogue, sorted by SKU. */

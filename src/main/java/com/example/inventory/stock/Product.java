@@ -88,11 +88,6 @@ class Product {
         return updatedAt;
     }
 
-    /** Stock that can still be taken or held: {@code stock - reserved}. */
-    int available() {
-        return stock - reserved;
-    }
-
     /**
      * Applies one movement of {@code quantity} units: deduct, give back (cancel), restock, reserve, release or
      * confirm.

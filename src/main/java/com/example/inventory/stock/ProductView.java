@@ -7,7 +7,12 @@ public record ProductView(String sku, String name, int stock, int reserved, int 
                           Instant updatedAt) {
 
     static ProductView of(Product product) {
-        return new ProductView(product.getSku(), product.getName(), product.getStock(), product.getReserved(),
-                product.available(), product.getVersion(), product.getUpdatedAt());
+        return of(product.getSku(), product.getName(), product.getStock(), product.getReserved(), product.getVersion(),
+                product.getUpdatedAt());
+    }
+
+    static ProductView of(String sku, String name, int stock, int reserved, long version, Instant updatedAt) {
+        int available = Math.toIntExact(new StockLevels(stock, reserved).available());
+        return new ProductView(sku, name, stock, reserved, available, version, updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.inventory.stock;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,19 @@ class StockStatements {
     List<String> skusInIdOrder(Collection<String> skus) {
         return jdbc.sql("SELECT sku FROM product WHERE sku = ANY (?) ORDER BY id")
                 .param(skus.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /**
+     * The product with this SKU as the API shows it: one statement, outside any transaction (a single row is
+     * consistent by itself), so that the most frequent request of all opens no ORM session and sends no
+     * {@code BEGIN} or {@code COMMIT}.
+     */
+    Optional<ProductView> view(String sku) {
+        return jdbc.sql("SELECT sku, name, stock, reserved, version, updated_at FROM product WHERE sku = ?").param(sku)
+                .query((row, number) -> ProductView.of(row.getString("sku"), row.getString("name"),
+                        row.getInt("stock"), row.getInt("reserved"), row.getLong("version"),
+                        row.getObject("updated_at", OffsetDateTime.class).toInstant()))
+                .optional();
     }
 
     Optional<StockLevels> levelsOf(String sku) {

@@ -38,7 +38,7 @@ class StrategyCoverageTests {
 
     @SuppressWarnings("DataFlowIssue")
     private static InventoryService service(List<StockStrategy> strategies) {
-        return new InventoryService(null, null, null, null, null, null, strategies);
+        return new InventoryService(null, null, null, null, null, null, null, strategies);
     }
 
     private static StockStrategy fake(Strategy name) {
