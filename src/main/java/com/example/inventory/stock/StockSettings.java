@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("inventory.deduction")
 record StockSettings(
-        @DefaultValue("pessimistic") @NotNull Strategy strategy,
+        @DefaultValue("batched") @NotNull Strategy strategy,
         @DefaultValue("2s") @NotNull Duration lockTimeout,
         @DefaultValue @NotNull @Valid Retry retry,
         @DefaultValue @NotNull @Valid Batch batch,

@@ -194,11 +194,11 @@ class DeductionApiTests {
     }
 
     @Test
-    void usesThePessimisticStrategyUnlessTheRequestNamesOne() {
+    void usesTheBatchedStrategyUnlessTheRequestNamesOne() {
         String sku = product(5);
 
-        assertThat(api.deduct(null, unique("ORD"), sku, 1).json().get("strategy").asString()).isEqualTo("pessimistic");
-        assertThat(api.deduct("", unique("ORD"), sku, 1).json().get("strategy").asString()).isEqualTo("pessimistic");
+        assertThat(api.deduct(null, unique("ORD"), sku, 1).json().get("strategy").asString()).isEqualTo("batched");
+        assertThat(api.deduct("", unique("ORD"), sku, 1).json().get("strategy").asString()).isEqualTo("batched");
         assertThat(api.deduct("ATOMIC", unique("ORD"), sku, 1).json().get("strategy").asString()).isEqualTo("atomic");
     }
 
