@@ -37,6 +37,9 @@ public final class Benchmark {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
 
+    /** The JIT is quiet when a warm-up round's compilations took less than this share of its wall time. */
+    static final double JIT_QUIET_SHARE = 0.02;
+
     private final Options options;
     private final Catalogue catalogue;
     private final ServiceJar service;
@@ -151,25 +154,48 @@ public final class Benchmark {
     }
 
     /**
-     * Gives the service's JIT a head start on every strategy's code path, and the read path, before the first run,
-     * so that the first run's warm-up does not have to do it all. Nothing of it is counted.
+     * Gives the service's JIT the time it needs on every path before the first run, so that no run measures the
+     * compiler: rounds of {@code --service-warmup} seconds of mixed load per strategy, of checkouts and of reads, until
+     * a round's compilations took less than {@value #JIT_QUIET_SHARE} of its wall time (C2 compiles for minutes
+     * after a start on 2 busy cores, and its threads' CPU would count in every request's), at most
+     * {@code --service-warmup-rounds} rounds. Nothing of it is counted.
      */
     private void warmUpService() throws SQLException, IOException, InterruptedException {
         if (options.serviceWarmup().isZero()) {
             return;
         }
-        System.out.println("Warming up the service: " + Options.seconds(options.serviceWarmup())
-                + " s per strategy, and of reads");
-        for (Strategy strategy : options.strategies()) {
-            Workload workload = Scenario.MIXED.workload("warm-" + strategy.value(), options);
-            catalogue.seed(workload);
-            client.run(new Traffic.Deductions(workload, workload.measuredOrders(), strategy,
-                            "warm-" + strategy.value() + "-", false), options.clients(),
-                    options.serviceWarmup());
+        System.out.println("Warming up the service: rounds of " + Options.seconds(options.serviceWarmup())
+                + " s per strategy, of checkouts and of reads, until the JIT is quiet");
+        Optional<Duration> compiled = JitTime.of(service.pid());
+        for (int round = 1; round <= options.serviceWarmupRounds(); round++) {
+            long started = System.nanoTime();
+            for (Strategy strategy : options.strategies()) {
+                String name = "warm" + round + "-" + strategy.value();
+                Workload workload = Scenario.MIXED.workload(name, options);
+                catalogue.seed(workload);
+                client.run(new Traffic.Deductions(workload, workload.measuredOrders(), strategy, name + "-", false),
+                        options.clients(), options.serviceWarmup());
+            }
+            Workload checkouts = Scenario.CHECKOUT.workload("warm" + round + "-checkout", options);
+            catalogue.seed(checkouts);
+            client.run(new Traffic.Checkouts(checkouts, checkouts.measuredOrders(), options.strategies().getFirst(),
+                    "warm" + round + "-c-", options.checkoutTtl()), options.clients(), options.serviceWarmup());
+            Workload read = Scenario.HOT_SKU.workload("warm" + round + "-read", options);
+            catalogue.seed(read);
+            client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Optional<Duration> now = JitTime.of(service.pid());
+            if (compiled.isEmpty() || now.isEmpty()) {
+                System.out.printf("  round %d: %.0f s (the JIT's time is unknown: one round only)%n", round, seconds);
+                return;
+            }
+            double compiling = now.get().minus(compiled.get()).toNanos() / 1e9;
+            compiled = now;
+            System.out.printf("  round %d: %.0f s, the JIT compiled for %.1f s of it%n", round, seconds, compiling);
+            if (compiling < JIT_QUIET_SHARE * seconds) {
+                return;
+            }
         }
-        Workload read = Scenario.HOT_SKU.workload("warm-read", options);
-        catalogue.seed(read);
-        client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
     }
 
     /** The read ceiling (e) at one client count: GETs of one product, warmed up and measured like a write run. */
@@ -253,10 +279,11 @@ public final class Benchmark {
         RunResult result = new RunResult(scenario, strategy, clients, client.name(), warmup, measurement, batches,
                 audit, violations);
         System.out.printf("%-34s %,8.0f %s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
-                        + "  warm-up %s s (%s/s)  %s%s%s  invariants %s%n", result.label(), result.completedPerSecond(),
+                        + "  warm-up %s s (%s/s, %s ms)  %s%s%s  invariants %s%n", result.label(),
+                result.completedPerSecond(),
                 scenario.checkout() ? "checkouts/s " : "deductions/s", result.latencyMillis(50),
                 result.latencyMillis(99), measurement.serviceMsPerRequest(), measurement.clientMsPerRequest(),
-                warmup.describe(), warmup.rates(), measured.tally().statuses,
+                warmup.describe(), warmup.rates(), warmup.cpuPerRequest(), measured.tally().statuses,
                 batches.map(b -> "  batches mean %.1f max %.0f".formatted(b.mean(), b.max())).orElse(""),
                 audit.map(a -> "  reservations %s swept %s s after".formatted(a.byStatus(),
                         Double.isNaN(a.sweepSeconds()) ? "not all" : "%.1f".formatted(a.sweepSeconds())))
@@ -288,14 +315,15 @@ public final class Benchmark {
     }
 
     /**
-     * Slices of {@code --warmup-slice} seconds until two in a row agree within {@link Warmup#STEADY_SPREAD}, or
-     * {@code --warmup} seconds are used up.
+     * Slices of {@code --warmup-slice} seconds until two in a row agree within {@link Warmup#STEADY_SPREAD} on
+     * requests/s and on the service's CPU per request, or {@code --warmup} seconds are used up.
      */
     private Warmup warmUp(IntFunction<Traffic> slice, int clients) throws IOException, InterruptedException {
         if (options.warmup().isZero()) {
             return Warmup.NONE;
         }
         List<Phase> slices = new ArrayList<>();
+        List<Double> serviceCpuMillis = new ArrayList<>();
         long start = System.nanoTime();
         long cap = start + options.warmup().toNanos();
         Duration length = options.warmupSlice();
@@ -303,11 +331,15 @@ public final class Benchmark {
         // Not another slice with less than half a slice left: a much shorter one would compare noise with noise.
         do {
             Duration left = Duration.ofNanos(cap - System.nanoTime());
-            slices.add(client.run(slice.apply(slices.size() + 1), clients,
-                    left.compareTo(length) < 0 ? left : length));
-            steady = slices.size() >= 2 && Warmup.agree(slices.get(slices.size() - 2), slices.getLast());
+            CpuUsage.Snapshot before = CpuUsage.take(service.pid());
+            Phase phase = client.run(slice.apply(slices.size() + 1), clients,
+                    left.compareTo(length) < 0 ? left : length);
+            CpuUsage.Snapshot after = CpuUsage.take(service.pid());
+            slices.add(phase);
+            serviceCpuMillis.add(CpuUsage.serviceNanos(before, after) / 1e6 / Math.max(1, phase.requests()));
+            steady = Warmup.steady(slices, serviceCpuMillis);
         } while (!steady && cap - System.nanoTime() >= length.toNanos() / 2);
-        return new Warmup(slices, (System.nanoTime() - start) / 1e9, steady);
+        return new Warmup(slices, serviceCpuMillis, (System.nanoTime() - start) / 1e9, steady);
     }
 
     /** One measured phase, with the service's and the machine's CPU around it. */

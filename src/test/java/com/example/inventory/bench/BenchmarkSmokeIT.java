@@ -29,7 +29,7 @@ class BenchmarkSmokeIT {
     @Timeout(180)
     void runsEveryScenarioForEveryStrategyAndWritesTheReport() throws Exception {
         int exit = Benchmark.run("--duration", "0.3", "--warmup", "0.3", "--warmup-slice", "0.15",
-                "--service-warmup", "0.3", "--clients", Integer.toString(CLIENTS),
+                "--service-warmup", "0.3", "--service-warmup-rounds", "1", "--clients", Integer.toString(CLIENTS),
                 "--many-clients", Integer.toString(MANY_CLIENTS), "--ceiling-clients", "1,4",
                 "--flash-sale-stock", "40", "--catalogue-size", "50", "--checkout-ttl", "1",
                 "--out", OUT.toString());

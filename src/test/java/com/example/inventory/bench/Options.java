@@ -19,7 +19,8 @@ import com.example.inventory.stock.Strategy;
 /**
  * The benchmark's command-line flags, with defaults sized so a whole default run takes about 10 minutes on 2 cores.
  */
-record Options(Duration duration, Duration warmup, Duration warmupSlice, Duration serviceWarmup, int clients,
+record Options(Duration duration, Duration warmup, Duration warmupSlice, Duration serviceWarmup,
+               int serviceWarmupRounds, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<Strategy> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
                Path jar, List<String> serviceJavaOptions) {
@@ -37,11 +38,14 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --duration SECONDS        measured seconds per run (default 10; any SECONDS here may be a fraction:
                                         0.5); a flash sale runs until sold out
               --warmup SECONDS          before each run, at most this long (default 20; 0: none): slices of the same
-                                        load, not counted, until two in a row differ by < 10%% in requests/s
+                                        load, not counted, until two in a row differ by < 10%% in requests/s and
+                                        in the service's CPU per request
               --warmup-slice SECONDS    length of one warm-up slice (default 2)
-              --service-warmup SECONDS  once, before the first run: seconds of mixed load per strategy, not
-                                        counted, and as long of reads, so the service's JIT has seen every path
-                                        before the first run's own warm-up (default 10)
+              --service-warmup SECONDS  before the first run, in rounds: seconds of mixed load per strategy, as
+                                        long of checkouts and of reads, not counted, until a round's JIT
+                                        compilations took < 2%% of it, so that no run measures the compiler
+                                        (default 10; 0: none)
+              --service-warmup-rounds N at most this many rounds (default 4)
               --clients N               concurrent closed-loop clients of every scenario (default 64); the raw SQL
                                         ceiling runs at N and 1, each for min(duration, %d) s
               --many-clients N          hot-sku also runs, per strategy, at 1 client (latency) and at N clients
@@ -70,7 +74,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
-                64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
+                4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(Strategy.values()), Path.of("target", "bench"), 5_000, 10_000,
                 2, null, SERVICE_JAVA_OPTIONS);
     }
@@ -101,6 +105,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 seconds(values.remove("--warmup"), defaults.warmup),
                 seconds(values.remove("--warmup-slice"), defaults.warmupSlice),
                 seconds(values.remove("--service-warmup"), defaults.serviceWarmup),
+                number(values.remove("--service-warmup-rounds"), defaults.serviceWarmupRounds),
                 number(values.remove("--clients"), defaults.clients),
                 number(values.remove("--many-clients"), defaults.manyClients),
                 list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
@@ -126,6 +131,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         require(!warmup.isNegative(), "--warmup must not be negative");
         require(warmupSlice.toMillis() >= 100, "--warmup-slice must be at least 0.1");
         require(!serviceWarmup.isNegative(), "--service-warmup must not be negative");
+        require(serviceWarmupRounds >= 1 && serviceWarmupRounds <= 20, "--service-warmup-rounds must be 1..20");
         require(clients >= 1 && clients <= 1000, "--clients must be 1..1000");
         require(manyClients >= 0 && manyClients <= 1000, "--many-clients must be 0..1000");
         require(!ceilingClients.isEmpty() && ceilingClients.stream().allMatch(n -> n >= 1 && n <= 1000),

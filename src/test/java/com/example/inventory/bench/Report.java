@@ -122,7 +122,8 @@ final class Report {
                 .append("""
                         Closed loop: every client sends one request and the next as soon as the answer is in. Each \
                         run is first warmed up with slices of its own load (%s s each, at most %s s) until two in a \
-                        row agree within 10%% in requests/s ("warm-up s"; "(cap)" when they never did), then \
+                        row agree within 10%% in requests/s and in the service's CPU per request (while the JIT \
+                        still compiles, its threads' CPU counts too) ("warm-up s"; "(cap)" when they never did), then \
                         measured for %s s (a flash sale: until sold out, "sell-out s" to the last 201). Throughput \
                         counts completed deductions (201) per second (checkout: completed checkouts, see below); \
                         latencies are of every measured request, in ms. **%% of ceiling**: over the matching raw SQL \
@@ -508,7 +509,8 @@ final class Report {
         StringBuilder csv = new StringBuilder("scenario,strategy,clients,client,measured_s,requests,deductions_per_s,"
                 + "ceiling,ceiling_clients,ceiling_per_s,pct_of_ceiling,read_ceiling_per_s,pct_of_read_ceiling,"
                 + "p50_ms,p95_ms,p99_ms,max_ms,status_201,status_409,status_503,status_other,attempts_per_deduction,"
-                + "warmup_s,warmup_steady,warmup_slices_per_s,service_cpu_ms_per_request,client_cpu_ms_per_request,"
+                + "warmup_s,warmup_steady,warmup_slices_per_s,warmup_slices_service_cpu_ms,"
+                + "service_cpu_ms_per_request,client_cpu_ms_per_request,"
                 + "service_cpu_ms_per_deduction,batches,batch_mean,batch_max,batch_rejections,cpu_service,"
                 + "cpu_load_generator,cpu_other,cpu_idle,checkouts_per_s,checkouts_confirmed,checkouts_released,"
                 + "checkouts_expired,status_200,reserve_p50_ms,reserve_p99_ms,confirm_p50_ms,confirm_p99_ms,"
@@ -529,6 +531,7 @@ final class Report {
                     Long.toString(run.measured().count(409)), Long.toString(run.measured().count(503)),
                     '"' + run.otherStatuses() + '"', plain(run.attemptsPerDeduction()),
                     plain(run.warmup().seconds()), Boolean.toString(run.warmup().steady()), run.warmup().rates(),
+                    run.warmup().cpuPerRequest(),
                     plain(run.measurement().serviceMsPerRequest()), plain(run.measurement().clientMsPerRequest()),
                     plain(run.measurement().serviceMsPerCompleted()),
                     batches.map(b -> Long.toString(b.batches())).orElse(""),

@@ -3,22 +3,30 @@ package com.example.inventory.bench;
 import java.util.List;
 
 /**
- * The warm-up before a measured phase: short slices of the same load until two in a row agree on requests per
- * second within {@value #STEADY_SPREAD} (relative), or the cap is reached. A cold code path runs interpreted and
- * several times slower; a measured phase that starts before the JIT is done measures the JIT.
+ * The warm-up before a measured phase: short slices of the same load until two in a row agree within
+ * {@value #STEADY_SPREAD} (relative) both on requests per second and on the service's CPU per request, or the cap is
+ * reached. A cold code path runs interpreted and several times slower; a measured phase that starts before the JIT
+ * is done measures the JIT, in its throughput and, while the compiler threads still work, in its CPU per request.
  *
+ * @param slices the slices, in order
+ * @param serviceCpuMillis the service's CPU per request of each slice, in ms
  * @param seconds wall time of all slices, client start-up included
  * @param steady whether the last two slices agreed
  */
-record Warmup(List<Phase> slices, double seconds, boolean steady) {
+record Warmup(List<Phase> slices, List<Double> serviceCpuMillis, double seconds, boolean steady) {
 
     static final double STEADY_SPREAD = 0.10;
 
-    static final Warmup NONE = new Warmup(List.of(), 0, false);
+    static final Warmup NONE = new Warmup(List.of(), List.of(), 0, false);
 
-    static boolean agree(Phase earlier, Phase later) {
-        double a = earlier.requestsPerSecond();
-        double b = later.requestsPerSecond();
+    /** Whether the last two slices agree on requests per second and on the service's CPU per request. */
+    static boolean steady(List<Phase> slices, List<Double> serviceCpuMillis) {
+        int n = slices.size();
+        return n >= 2 && agree(slices.get(n - 2).requestsPerSecond(), slices.get(n - 1).requestsPerSecond())
+                && agree(serviceCpuMillis.get(n - 2), serviceCpuMillis.get(n - 1));
+    }
+
+    private static boolean agree(double a, double b) {
         return Math.max(a, b) > 0 && Math.abs(a - b) / Math.max(a, b) < STEADY_SPREAD;
     }
 
@@ -47,6 +55,12 @@ record Warmup(List<Phase> slices, double seconds, boolean steady) {
     /** Requests per second of each slice, e.g. {@code 812|1210|1302}: how the service warmed up. */
     String rates() {
         return slices.stream().map(slice -> String.format(java.util.Locale.ROOT, "%.0f", slice.requestsPerSecond()))
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** The service's CPU ms per request of each slice, e.g. {@code 1.92|0.88|0.85}. */
+    String cpuPerRequest() {
+        return serviceCpuMillis.stream().map(ms -> String.format(java.util.Locale.ROOT, "%.2f", ms))
                 .collect(java.util.stream.Collectors.joining("|"));
     }
 
