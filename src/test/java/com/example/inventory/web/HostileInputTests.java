@@ -44,7 +44,7 @@ class HostileInputTests {
         String sku = HttpApi.unique("Q");
         api.createProduct(sku, 5);
         String orderId = HttpApi.unique("Q");
-        String order = "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+        String order = order(orderId, sku);
         int logged = output.getAll().length();
 
         List<RawHttp.Response> answers = List.of(
@@ -160,7 +160,7 @@ class HostileInputTests {
         String sku = HttpApi.unique("CT");
         api.createProduct(sku, 5);
         String orderId = HttpApi.unique("CT");
-        String order = "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+        String order = order(orderId, sku);
         int logged = output.getAll().length();
 
         for (String range : List.of("*/*", "application/*", "text/*", "*")) {
@@ -184,8 +184,7 @@ class HostileInputTests {
     void acceptThatCannotBeParsedOrRefusesEverythingIsNotAcceptableAsAProblem() {
         String sku = HttpApi.unique("ACC");
         api.createProduct(sku, 5);
-        String order = "{\"orderId\":\"" + HttpApi.unique("ACC") + "\",\"items\":[{\"sku\":\"" + sku
-                + "\",\"quantity\":1}]}";
+        String order = order(HttpApi.unique("ACC"), sku);
 
         for (String accept : List.of("garbage", "a/b/c", "application/json;q=abc", "application/json;q=0",
                 "application/json;q=0, */*;q=0")) {
@@ -202,8 +201,7 @@ class HostileInputTests {
     void parameterGivenTwiceIsAValidationProblemNamingIt() {
         String sku = HttpApi.unique("TWICE");
         api.createProduct(sku, 5);
-        String order = "{\"orderId\":\"" + HttpApi.unique("TWICE") + "\",\"items\":[{\"sku\":\"" + sku
-                + "\",\"quantity\":1}]}";
+        String order = order(HttpApi.unique("TWICE"), sku);
 
         assertField(raw.send("GET", "/api/v1/products?page=1&page=2", ""), "page", "more than once");
         assertField(raw.send("POST", "/api/v1/deductions?strategy=atomic&strategy=batched", order), "strategy",
@@ -285,6 +283,11 @@ class HostileInputTests {
 
         assertProblem(trailingSlash, 404, "not-found");
         assertThat(trailingSlash.json().get("detail").asString()).isEqualTo("No endpoint GET /api/v1/products/");
+    }
+
+    /** A deduction or reservation body: one unit of {@code sku} for {@code orderId}. */
+    private static String order(String orderId, String sku) {
+        return "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
     }
 
     private static byte[] bytes(int... values) {
