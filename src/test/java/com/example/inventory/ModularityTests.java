@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package rules, checked: features ({@code deduction}, {@code product}, …) sit on the stock core and on
- * {@code web}; arrows only point down; a repository is used only by its own feature; every package is
+ * {@code web}; arrows only point down, between modules and between the rooms of one; a repository is used only
+ * by its own module; every package is
  * {@code @NullMarked}.
  */
 class ModularityTests {
@@ -37,8 +38,21 @@ class ModularityTests {
     }
 
     @Test
-    void noPackagesImportEachOther() {
-        slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(MAIN_CLASSES);
+    void modulesImportEachOtherInOneDirectionOnly() {
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(MAIN_CLASSES);
+    }
+
+    /**
+     * A module's root package is its face: the types other modules use (and the service that wires its rooms
+     * together), which the rooms implement and throw. The rooms themselves — its sub-packages — never import each
+     * other in a circle, so each can be read from the bottom up.
+     */
+    @Test
+    void theRoomsOfAModuleImportEachOtherInOneDirectionOnly() {
+        for (String module : new String[] {"stock", "web"}) {
+            slices().matching(BASE + "." + module + ".(**)").should().beFreeOfCycles()
+                    .allowEmptyShould(false).check(MAIN_CLASSES);
+        }
     }
 
     @Test
@@ -53,8 +67,8 @@ class ModularityTests {
     }
 
     @Test
-    void repositoriesAreUsedOnlyInTheirOwnPackage() {
-        classes().should(useOnlyRepositoriesOfTheirOwnPackage()).check(MAIN_CLASSES);
+    void repositoriesAreUsedOnlyInTheirOwnModule() {
+        classes().should(useOnlyRepositoriesOfTheirOwnModule()).check(MAIN_CLASSES);
         noClasses().that().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().areAssignableTo(Repository.class)
                 .check(MAIN_CLASSES);
@@ -69,18 +83,25 @@ class ModularityTests {
                         .as("%s is @NullMarked", javaPackage.getName()).isTrue());
     }
 
-    private static ArchCondition<JavaClass> useOnlyRepositoriesOfTheirOwnPackage() {
-        return new ArchCondition<>("use only repositories of their own package") {
+    private static ArchCondition<JavaClass> useOnlyRepositoriesOfTheirOwnModule() {
+        return new ArchCondition<>("use only repositories of their own module") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass();
                     if (target.isAssignableTo(Repository.class) && !target.getName().startsWith("org.springframework")
-                            && !target.getPackageName().equals(origin.getPackageName())) {
+                            && !moduleOf(target).equals(moduleOf(origin))) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
                 }
             }
         };
+    }
+
+    /** The top-level package under {@link #BASE}: {@code stock} for {@code com.example.inventory.stock.model}. */
+    private static String moduleOf(JavaClass type) {
+        String rest = type.getPackageName().substring(Math.min(type.getPackageName().length(), BASE.length() + 1));
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 }

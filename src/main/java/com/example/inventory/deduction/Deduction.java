@@ -1,12 +1,12 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.OrderLine;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,21 +1,21 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.ClaimRows;
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderTable;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.ClaimRows;
-import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.OrderBook;
-import com.example.inventory.stock.OrderTable;
-import com.example.inventory.stock.Strategy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The deductions as an {@link OrderBook}: placing an order deducts the stock of its lines. */
+/** The deductions as an {@link OrderClaims}: placing an order deducts the stock of its lines. */
 @Component
-class DeductionBook implements OrderBook<DeductionOrder> {
+class DeductionBook implements OrderClaims<DeductionOrder> {
 
     private final OrderTable table;
 
@@ -29,7 +29,7 @@ class DeductionBook implements OrderBook<DeductionOrder> {
     }
 
     @Override
-    public List<DeductionOrder> claim(List<DeductionOrder> orders, Strategy strategy, int attempt) {
+    public List<DeductionOrder> claim(List<DeductionOrder> orders, PlacementMode strategy, int attempt) {
         return table.claim(ClaimRows.of(orders, DeductionOrder::id),
                 ClaimRows.texts(orders.stream().map(DeductionOrder::createdAt).toArray(Instant[]::new)), strategy,
                 attempt);

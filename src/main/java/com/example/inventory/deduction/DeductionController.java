@@ -1,10 +1,10 @@
 package com.example.inventory.deduction;
 
-import com.example.inventory.stock.Strategy;
-import com.example.inventory.web.InventoryLimits;
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.common.ProblemType;
+import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
-import com.example.inventory.web.ProblemResponses;
-import com.example.inventory.web.ProblemType;
+import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,7 +44,7 @@ class DeductionController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
-                                         @RequestParam(required = false) @Nullable Strategy strategy) {
+                                         @RequestParam(required = false) @Nullable PlacementMode strategy) {
         DeductionOutcome outcome = deductions.deduct(request.order(), request.lines(), strategy);
         return IdempotentResponses.placed(outcome.deduction(), outcome.replayed(), "/api/v1/deductions/{id}",
                 outcome.deduction().id());

@@ -1,12 +1,12 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.PlacementMode;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.example.inventory.stock.Strategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,11 +40,11 @@ class DeductionMetrics {
     static final String UNKNOWN_STRATEGY = "unknown";
 
     private final Map<String, Map<Outcome, Counter>> deductions = new HashMap<>();
-    private final Map<Strategy, Timer> durations = new EnumMap<>(Strategy.class);
-    private final Map<Strategy, DistributionSummary> attempts = new EnumMap<>(Strategy.class);
+    private final Map<PlacementMode, Timer> durations = new EnumMap<>(PlacementMode.class);
+    private final Map<PlacementMode, DistributionSummary> attempts = new EnumMap<>(PlacementMode.class);
 
     DeductionMetrics(MeterRegistry registry) {
-        for (Strategy strategy : Strategy.values()) {
+        for (PlacementMode strategy : PlacementMode.values()) {
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
                 byOutcome.put(outcome, deductionCounter(registry, strategy.value(), outcome));
@@ -71,7 +71,7 @@ class DeductionMetrics {
                 .register(registry);
     }
 
-    void record(Strategy strategy, Outcome outcome, Duration duration) {
+    void record(PlacementMode strategy, Outcome outcome, Duration duration) {
         deductions.get(strategy.value()).get(outcome).increment();
         durations.get(strategy).record(duration);
     }
@@ -81,7 +81,7 @@ class DeductionMetrics {
         deductions.get(strategy).get(Outcome.INVALID).increment();
     }
 
-    void attempts(Strategy strategy, int count) {
+    void attempts(PlacementMode strategy, int count) {
         attempts.get(strategy).record(count);
     }
 }

@@ -1,13 +1,13 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.common.TimeOrderedUuid;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.TimeOrderedUuid;
-import com.example.inventory.stock.StockOrder;
 
 /** An order to deduct, with the id and time its deduction gets if it is placed. */
 record DeductionOrder(UUID id, String orderId, List<OrderLine> lines, Instant createdAt) implements StockOrder {

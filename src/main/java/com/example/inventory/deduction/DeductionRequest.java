@@ -1,11 +1,9 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.OrderLine;
 import java.util.List;
 
-import com.example.inventory.stock.EachSkuOnce;
-import com.example.inventory.web.InventoryLimits;
-import com.example.inventory.stock.OrderItem;
-import com.example.inventory.stock.OrderLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,5 +1,14 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OrderConflictException;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.TrackedTransactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,15 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.inventory.deduction.DeductionMetrics.Outcome;
-import com.example.inventory.stock.ContentionException;
-import com.example.inventory.stock.InsufficientStockException;
-import com.example.inventory.stock.InventoryService;
-import com.example.inventory.stock.OrderConflictException;
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.Placement;
-import com.example.inventory.stock.ProductNotFoundException;
-import com.example.inventory.stock.Strategy;
-import com.example.inventory.stock.TrackedTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +56,8 @@ public class DeductionService {
      * @throws OrderConflictException when the order was deducted before with other lines
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries exhausted)
      */
-    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable Strategy requested) {
-        Strategy strategy = inventory.strategyOr(requested);
+    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable PlacementMode requested) {
+        PlacementMode strategy = inventory.strategyOr(requested);
         long started = System.nanoTime();
         DeductionOrder order = DeductionOrder.of(orderId, lines);
         Placement placement;
@@ -93,7 +93,7 @@ public class DeductionService {
      * @throws OrderConflictException when the order id has a deduction already
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DeductionView recordConfirmed(UUID id, String orderId, List<OrderLine> lines, Strategy strategy,
+    public DeductionView recordConfirmed(UUID id, String orderId, List<OrderLine> lines, PlacementMode strategy,
                                          Instant createdAt) {
         DeductionOrder order = new DeductionOrder(id, orderId, List.copyOf(lines), createdAt);
         if (book.claim(List.of(order), strategy, 1).isEmpty()) {
@@ -104,7 +104,7 @@ public class DeductionService {
     }
 
     /** The order's id was taken: answer with the stored deduction, if it asked for the same lines. */
-    private DeductionOutcome replay(DeductionOrder order, Strategy strategy, long started) {
+    private DeductionOutcome replay(DeductionOrder order, PlacementMode strategy, long started) {
         Deduction stored = deductions.findByOrderId(order.orderId()).orElseThrow(() -> new IllegalStateException(
                 "Order " + order.orderId() + " was claimed but is not stored"));
         if (!stored.hasSameLinesAs(order.lines())) {
@@ -117,7 +117,7 @@ public class DeductionService {
         return new DeductionOutcome(DeductionView.of(stored), true);
     }
 
-    private RuntimeException refused(String orderId, Strategy strategy, Outcome outcome, long started,
+    private RuntimeException refused(String orderId, PlacementMode strategy, Outcome outcome, long started,
                                      RuntimeException reason) {
         metrics.record(strategy, outcome, since(started));
         log.debug("Deduction refused: order={} strategy={} outcome={} durationMs={} reason={}", orderId, strategy,

@@ -1,20 +1,20 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.Strategy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A deduction as the API shows it. */
 public record DeductionView(UUID id, String orderId, DeductionStatus status,
-                            @Schema(implementation = Strategy.class) String strategy, int attempts,
+                            @Schema(implementation = PlacementMode.class) String strategy, int attempts,
                             List<OrderLine> items, Instant createdAt) {
 
     /** A deduction just made, before it is read back. */
-    static DeductionView completed(DeductionOrder order, Strategy strategy, int attempts) {
+    static DeductionView completed(DeductionOrder order, PlacementMode strategy, int attempts) {
         return new DeductionView(order.id(), order.orderId(), DeductionStatus.COMPLETED, strategy.value(), attempts,
                 order.lines(), order.createdAt());
     }

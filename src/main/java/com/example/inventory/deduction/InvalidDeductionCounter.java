@@ -1,7 +1,7 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.stock.InventoryService;
-import com.example.inventory.stock.Strategy;
+import com.example.inventory.stock.PlacementMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +45,7 @@ class InvalidDeductionCounter implements WebMvcConfigurer, HandlerInterceptor {
             return inventory.strategyOr(null).value();
         }
         try {
-            return Strategy.of(requested).value();
+            return PlacementMode.of(requested).value();
         } catch (IllegalArgumentException unknown) {
             return DeductionMetrics.UNKNOWN_STRATEGY;
         }

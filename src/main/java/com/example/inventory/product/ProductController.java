@@ -1,17 +1,17 @@
 package com.example.inventory.product;
 
-import java.net.URI;
-
-import java.util.List;
-
+import com.example.inventory.common.ProblemType;
+import com.example.inventory.common.Problems;
 import com.example.inventory.stock.InventoryService;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.ProductView;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.web.PageView;
-import com.example.inventory.web.ProblemResponses;
-import com.example.inventory.web.ProblemType;
-import com.example.inventory.web.Problems;
+import com.example.inventory.web.openapi.ProblemResponses;
+import java.net.URI;
+
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

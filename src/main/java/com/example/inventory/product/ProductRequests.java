@@ -1,6 +1,6 @@
 package com.example.inventory.product;
 
-import com.example.inventory.web.InventoryLimits;
+import com.example.inventory.common.InventoryLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

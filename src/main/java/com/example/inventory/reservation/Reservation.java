@@ -1,12 +1,12 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.StockOrder;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,21 +1,21 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.stock.ClaimRows;
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderTable;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.ClaimRows;
-import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.OrderBook;
-import com.example.inventory.stock.OrderTable;
-import com.example.inventory.stock.Strategy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reservations as an {@link OrderBook}: placing an order holds the units of its lines ({@code RESERVE}). */
+/** The reservations as an {@link OrderClaims}: placing an order holds the units of its lines ({@code RESERVE}). */
 @Component
-class ReservationBook implements OrderBook<ReservationOrder> {
+class ReservationBook implements OrderClaims<ReservationOrder> {
 
     private final OrderTable table;
 
@@ -30,7 +30,7 @@ class ReservationBook implements OrderBook<ReservationOrder> {
     }
 
     @Override
-    public List<ReservationOrder> claim(List<ReservationOrder> orders, Strategy strategy, int attempt) {
+    public List<ReservationOrder> claim(List<ReservationOrder> orders, PlacementMode strategy, int attempt) {
         return table.claim(ClaimRows.of(orders, ReservationOrder::id),
                 ClaimRows.texts(orders.stream().map(ReservationOrder::createdAt).toArray(Instant[]::new)), strategy,
                 attempt, ClaimRows.texts(orders.stream().map(ReservationOrder::expiresAt).toArray(Instant[]::new)));

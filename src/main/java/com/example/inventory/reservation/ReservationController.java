@@ -1,10 +1,10 @@
 package com.example.inventory.reservation;
 
-import com.example.inventory.stock.Strategy;
-import com.example.inventory.web.InventoryLimits;
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.common.ProblemType;
+import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
-import com.example.inventory.web.ProblemResponses;
-import com.example.inventory.web.ProblemType;
+import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,7 +44,7 @@ class ReservationController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
-                                            @RequestParam(required = false) @Nullable Strategy strategy) {
+                                            @RequestParam(required = false) @Nullable PlacementMode strategy) {
         ReservationOutcome outcome = reservations.reserve(request.order(), request.lines(), request.ttl(), strategy);
         return IdempotentResponses.placed(outcome.reservation(), outcome.replayed(), "/api/v1/reservations/{id}",
                 outcome.reservation().id());

@@ -1,12 +1,12 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.common.TimeOrderedUuid;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.StockOrder;
-import com.example.inventory.stock.TimeOrderedUuid;
 
 /** An order to hold stock for, with the id, time and expiry its reservation gets if it is placed. */
 record ReservationOrder(UUID id, String orderId, List<OrderLine> lines, Instant createdAt, Instant expiresAt)

@@ -1,8 +1,8 @@
 package com.example.inventory.reservation;
 
-import com.example.inventory.web.ProblemType;
-import com.example.inventory.web.Problems;
 
+import com.example.inventory.common.ProblemType;
+import com.example.inventory.common.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;

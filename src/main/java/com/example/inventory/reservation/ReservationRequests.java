@@ -1,12 +1,12 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.deduction.EachSkuOnce;
+import com.example.inventory.deduction.OrderItem;
+import com.example.inventory.stock.OrderLine;
 import java.time.Duration;
 import java.util.List;
 
-import com.example.inventory.stock.EachSkuOnce;
-import com.example.inventory.web.InventoryLimits;
-import com.example.inventory.stock.OrderItem;
-import com.example.inventory.stock.OrderLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,16 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.common.TimeOrderedUuid;
+import com.example.inventory.deduction.DeductionService;
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OrderConflictException;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.TrackedTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,18 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.reservation.ReservationMetrics.Outcome;
-import com.example.inventory.stock.ContentionException;
-import com.example.inventory.stock.InsufficientStockException;
-import com.example.inventory.stock.InventoryService;
-import com.example.inventory.stock.OrderConflictException;
-import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.Placement;
-import com.example.inventory.stock.ProductNotFoundException;
-import com.example.inventory.stock.Strategy;
-import com.example.inventory.stock.TimeOrderedUuid;
-import com.example.inventory.stock.TrackedTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +68,8 @@ public class ReservationService {
      * @throws ContentionException when the rows could not be had in time
      */
     public ReservationOutcome reserve(String orderId, List<OrderLine> lines, Duration ttl,
-                                      @Nullable Strategy requested) {
-        Strategy strategy = inventory.strategyOr(requested);
+                                      @Nullable PlacementMode requested) {
+        PlacementMode strategy = inventory.strategyOr(requested);
         ReservationOrder order = ReservationOrder.of(orderId, lines, now(), ttl);
         Placement placement;
         try {
@@ -126,7 +126,7 @@ public class ReservationService {
             UUID deductionId = TimeOrderedUuid.next();
             reservation.confirm(deductionId, now);
             deductions.recordConfirmed(deductionId, reservation.orderId(), reservation.lines(),
-                    Strategy.of(reservation.getStrategy()), now);
+                    PlacementMode.of(reservation.getStrategy()), now);
             inventory.confirm(reservation);
             return new Decision(ReservationView.of(reservation), Outcome.CONFIRMED);
         });

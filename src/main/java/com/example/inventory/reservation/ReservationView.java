@@ -1,10 +1,10 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.stock.OrderLine;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.inventory.stock.OrderLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 

@@ -12,15 +12,15 @@ public class ContentionException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    static ContentionException retriesExhausted(int attempts, Throwable lastConflict) {
+    public static ContentionException retriesExhausted(int attempts, Throwable lastConflict) {
         return new ContentionException("Gave up after " + attempts + " conflicting attempt(s)", attempts, lastConflict);
     }
 
-    static ContentionException lockTimeout(Throwable cause) {
+    public static ContentionException lockTimeout(Throwable cause) {
         return new ContentionException("Timed out waiting for a row lock", 1, cause);
     }
 
-    static ContentionException queueFull() {
+    public static ContentionException queueFull() {
         return new ContentionException("Too many orders are waiting for this product", 1, null);
     }
 

@@ -14,7 +14,7 @@ public class InsufficientStockException extends RuntimeException {
         this.available = available;
     }
 
-    static InsufficientStockException of(String sku, int requested, int available) {
+    public static InsufficientStockException of(String sku, int requested, int available) {
         return new InsufficientStockException(sku, requested, available);
     }
 

@@ -1,10 +1,18 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.fault.Constraints;
+import com.example.inventory.stock.ledger.Ledger;
+import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.StockStatements;
+import com.example.inventory.stock.placement.LockedStockChange;
+import com.example.inventory.stock.placement.Placer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.inventory.web.InventoryLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,11 +40,11 @@ public class InventoryService {
     private final StockMetrics metrics;
     private final TrackedTransactions writes;
     private final StockStatements statements;
-    private final Map<Strategy, StockStrategy> strategies = new EnumMap<>(Strategy.class);
+    private final Map<PlacementMode, Placer> strategies = new EnumMap<>(PlacementMode.class);
 
     InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
                      StockMetrics metrics, TrackedTransactions writes, StockStatements statements,
-                     List<StockStrategy> strategies) {
+                     List<Placer> strategies) {
         this.writes = writes;
         this.statements = statements;
         this.products = products;
@@ -44,12 +52,12 @@ public class InventoryService {
         this.lockedStock = lockedStock;
         this.settings = settings;
         this.metrics = metrics;
-        for (StockStrategy strategy : strategies) {
+        for (Placer strategy : strategies) {
             if (this.strategies.put(strategy.name(), strategy) != null) {
                 throw new IllegalStateException("Two implementations of strategy " + strategy.name());
             }
         }
-        for (Strategy strategy : Strategy.values()) {
+        for (PlacementMode strategy : PlacementMode.values()) {
             if (!this.strategies.containsKey(strategy)) {
                 throw new IllegalStateException("No implementation of strategy " + strategy);
             }
@@ -119,7 +127,7 @@ public class InventoryService {
     }
 
     /** The strategy that places an order whose request names {@code requested}: that one, or the default. */
-    public Strategy strategyOr(@Nullable Strategy requested) {
+    public PlacementMode strategyOr(@Nullable PlacementMode requested) {
         return requested != null ? requested : settings.strategy();
     }
 
@@ -132,7 +140,7 @@ public class InventoryService {
      * @throws InsufficientStockException for a line that asks for more than is available
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries used up)
      */
-    public <O extends StockOrder> Placement place(O order, OrderBook<O> book, Strategy strategy) {
+    public <O extends StockOrder> Placement place(O order, OrderClaims<O> book, PlacementMode strategy) {
         try {
             return strategies.get(strategy).place(order, book);
         } catch (PessimisticLockingFailureException | QueryTimeoutException e) {

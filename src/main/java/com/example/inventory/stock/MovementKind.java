@@ -30,16 +30,16 @@ public enum MovementKind {
         this.reservedSign = reservedSign;
     }
 
-    int stockDelta(int quantity) {
+    public int stockDelta(int quantity) {
         return stockSign * quantity;
     }
 
-    int reservedDelta(int quantity) {
+    public int reservedDelta(int quantity) {
         return reservedSign * quantity;
     }
 
     /** Whether this movement can leave too little stock for it (rather than too much). */
-    boolean takesAvailable() {
+    public boolean takesAvailable() {
         return stockSign - reservedSign < 0;
     }
 }

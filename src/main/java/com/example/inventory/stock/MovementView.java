@@ -1,5 +1,6 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.stock.ledger.StockMovement;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record MovementView(long id, String sku, MovementKind kind, int quantity, int stockAfter,
                            @Schema(types = {"string", "null"}) @Nullable String reference, Instant createdAt) {
 
-    static MovementView of(StockMovement movement, String sku) {
+    public static MovementView of(StockMovement movement, String sku) {
         return new MovementView(movement.getId(), sku, movement.getKind(), movement.getQuantity(),
                 movement.getStockAfter(), movement.getReference(), movement.getCreatedAt());
     }

@@ -1,5 +1,6 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.stock.model.Lines;
 import java.util.List;
 
 import jakarta.persistence.Column;

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The statements of an {@link OrderBook} kept in a table of its own: {@code <name> (id, order_id, status,
+ * The statements of an {@link OrderClaims} kept in a table of its own: {@code <name> (id, order_id, status,
  * strategy, attempts, created_at, …)} with a unique key on {@code order_id}, and {@code <name>_line (<name>_id,
  * line_no, sku, quantity)}. One statement claims a whole batch; plain JDBC, in the caller's transaction.
  */
@@ -56,11 +56,11 @@ public final class OrderTable {
 
     /**
      * Claims the orders' ids in one statement, in ascending order id order, and stores the lines of those claimed;
-     * see {@link OrderBook#claim}.
+     * see {@link OrderClaims#claim}.
      *
      * @param extraValues per extra column, one value per order, as text
      */
-    public <O extends StockOrder> List<O> claim(ClaimRows<O> rows, String[] createdAt, Strategy strategy,
+    public <O extends StockOrder> List<O> claim(ClaimRows<O> rows, String[] createdAt, PlacementMode strategy,
                                                int attempt, String[]... extraValues) {
         List<Object> params = new java.util.ArrayList<>(List.of(strategy.value(), attempt, rows.idTexts(),
                 rows.orderIds(), createdAt));

@@ -10,7 +10,7 @@ public class ProductNotFoundException extends RuntimeException {
         this.sku = sku;
     }
 
-    static ProductNotFoundException of(String sku) {
+    public static ProductNotFoundException of(String sku) {
         return new ProductNotFoundException(sku);
     }
 

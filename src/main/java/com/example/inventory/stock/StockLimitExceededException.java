@@ -1,5 +1,7 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.stock.model.StockLevels;
+
 /** A restock or a cancellation would raise a product's stock above {@link StockLevels#MAX_STOCK}. */
 public class StockLimitExceededException extends RuntimeException {
 
@@ -15,7 +17,7 @@ public class StockLimitExceededException extends RuntimeException {
         this.quantity = quantity;
     }
 
-    static StockLimitExceededException of(String sku, int stock, int quantity) {
+    public static StockLimitExceededException of(String sku, int stock, int quantity) {
         return new StockLimitExceededException(sku, stock, quantity);
     }
 

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  * count every order the strategies place), and {@code inventory.batch.rejections} (orders refused by a full queue).
  */
 @Component
-class StockMetrics {
+public class StockMetrics {
 
-    private final Map<Strategy, Counter> lockTimeouts = new EnumMap<>(Strategy.class);
-    private final Map<Strategy, Counter> optimisticConflicts = new EnumMap<>(Strategy.class);
+    private final Map<PlacementMode, Counter> lockTimeouts = new EnumMap<>(PlacementMode.class);
+    private final Map<PlacementMode, Counter> optimisticConflicts = new EnumMap<>(PlacementMode.class);
     private final Counter queueFull;
 
     StockMetrics(MeterRegistry registry) {
-        for (Strategy strategy : Strategy.values()) {
+        for (PlacementMode strategy : PlacementMode.values()) {
             lockTimeouts.put(strategy, Counter.builder("inventory.deduction.lock.timeouts")
                     .description("Orders that gave up waiting for a row lock")
                     .tag("strategy", strategy.value())
@@ -34,20 +34,20 @@ class StockMetrics {
         }
         queueFull = Counter.builder("inventory.batch.rejections")
                 .description("Orders refused at once because their batch queue was full")
-                .tag("strategy", Strategy.BATCHED.value())
+                .tag("strategy", PlacementMode.BATCHED.value())
                 .register(registry);
     }
 
-    void lockTimeout(Strategy strategy) {
+    public void lockTimeout(PlacementMode strategy) {
         lockTimeouts.get(strategy).increment();
     }
 
-    void queueFull() {
+    public void queueFull() {
         queueFull.increment();
     }
 
     /** One optimistic attempt lost a version race (counted whether or not a retry then succeeded). */
-    void optimisticConflict(Strategy strategy) {
+    public void optimisticConflict(PlacementMode strategy) {
         optimisticConflicts.get(strategy).increment();
     }
 }

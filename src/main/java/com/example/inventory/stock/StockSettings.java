@@ -26,15 +26,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("inventory.deduction")
-record StockSettings(
-        @DefaultValue("batched") @NotNull Strategy strategy,
+public record StockSettings(
+        @DefaultValue("batched") @NotNull PlacementMode strategy,
         @DefaultValue("2s") @NotNull Duration lockTimeout,
         @DefaultValue @NotNull @Valid Retry retry,
         @DefaultValue @NotNull @Valid Batch batch,
         @DefaultValue("15s") @NotNull Duration commitCheckTimeout) {
 
     /** The lock timeout as PostgreSQL's {@code lock_timeout} setting takes it (0 would mean "wait forever"). */
-    String lockTimeoutSetting() {
+    public String lockTimeoutSetting() {
         return Math.max(1, lockTimeout.toMillis()) + "ms";
     }
 
@@ -48,7 +48,7 @@ record StockSettings(
      * @param maxDelay the largest cap
      * @param timeout the longest time spent on one order's attempts and delays
      */
-    record Retry(
+    public record Retry(
             @DefaultValue("10") @Min(1) @Max(1000) int maxAttempts,
             @DefaultValue("5ms") @NotNull Duration initialDelay,
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
@@ -67,7 +67,7 @@ record StockSettings(
      * @param maxLines the most order lines in one batch (bounds the rows one batch locks)
      * @param queueCapacity orders one queue holds; an order finding its queue full is refused at once (503)
      */
-    record Batch(
+    public record Batch(
             @DefaultValue("2") @Min(1) @Max(64) int drainers,
             @DefaultValue("500") @Min(1) @Max(10_000) int maxSize,
             @DefaultValue("2000") @Min(100) @Max(20_000) int maxLines,

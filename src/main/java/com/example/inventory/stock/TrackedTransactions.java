@@ -1,5 +1,6 @@
 package com.example.inventory.stock;
 
+import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 

@@ -1,4 +1,12 @@
-/** The stock core: products, their stock rule, the ledger, and the strategies that place orders. */
+/**
+ * The stock core: every change of a product's stock goes through here, under a row lock or a guarded update, in the
+ * same transaction as its ledger entry. This package is the module's face — {@link
+ * com.example.inventory.stock.InventoryService} (places orders and holds, gives stock back), the placement modes,
+ * the contract features implement to keep their orders ({@link com.example.inventory.stock.OrderClaims}), and the
+ * stock exceptions with their problem details. Its rooms are internal: {@code model} (products and the stock
+ * rule), {@code ledger} (the append-only record and its drift check), {@code placement} (one placer per mode, and
+ * {@code placement.batch}), {@code fault} (commit verification, lock timeout).
+ */
 @NullMarked
 package com.example.inventory.stock;
 

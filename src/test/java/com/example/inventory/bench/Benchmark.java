@@ -1,5 +1,8 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
+import com.example.inventory.stock.PlacementMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -18,9 +21,6 @@ import java.util.Properties;
 import java.util.function.IntFunction;
 
 import ch.qos.logback.classic.Level;
-import com.example.inventory.ServiceJar;
-import com.example.inventory.TestDatabase;
-import com.example.inventory.stock.Strategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,12 +111,12 @@ public final class Benchmark {
             Benchmark benchmark = new Benchmark(options, catalogue, service, client);
             benchmark.warmUpService();
             for (Scenario scenario : options.scenarios()) {
-                for (Strategy strategy : options.strategies()) {
+                for (PlacementMode strategy : options.strategies()) {
                     runs.add(benchmark.measure(scenario, strategy, options.clients()));
                 }
             }
             for (int clients : options.extraHotSkuClients()) {
-                for (Strategy strategy : options.strategies()) {
+                for (PlacementMode strategy : options.strategies()) {
                     runs.add(benchmark.measure(Scenario.HOT_SKU, strategy, clients));
                 }
             }
@@ -169,7 +169,7 @@ public final class Benchmark {
         Optional<Duration> compiled = JitTime.of(service.pid());
         for (int round = 1; round <= options.serviceWarmupRounds(); round++) {
             long started = System.nanoTime();
-            for (Strategy strategy : options.strategies()) {
+            for (PlacementMode strategy : options.strategies()) {
                 String name = "warm" + round + "-" + strategy.value();
                 Workload workload = Scenario.MIXED.workload(name, options);
                 catalogue.seed(workload);
@@ -221,7 +221,7 @@ public final class Benchmark {
     }
 
     /** Seeds fresh products for this scenario x strategy, warms up, measures, then checks the invariants. */
-    private RunResult measure(Scenario scenario, Strategy strategy, int clients)
+    private RunResult measure(Scenario scenario, PlacementMode strategy, int clients)
             throws SQLException, IOException, InterruptedException {
         runNumber++;
         Workload workload = scenario.workload("r" + runNumber + "-" + scenario.id() + "-" + strategy.value(),
@@ -299,7 +299,7 @@ public final class Benchmark {
         return phases;
     }
 
-    private Traffic traffic(Scenario scenario, Workload workload, Workload.Orders orders, Strategy strategy,
+    private Traffic traffic(Scenario scenario, Workload workload, Workload.Orders orders, PlacementMode strategy,
                             String orderPrefix, boolean untilSoldOut) {
         return scenario.checkout()
                 ? new Traffic.Checkouts(workload, orders, strategy, orderPrefix, options.checkoutTtl())

@@ -1,12 +1,12 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.stock.PlacementMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,15 +45,15 @@ class BenchmarkSmokeIT {
                 "checkouts_per_s", "service_cpu_ms_per_checkout", "stored_reservations", "stored_expired", "sweep_s",
                 "invariants");
         for (Scenario scenario : Scenario.values()) {
-            for (Strategy strategy : Strategy.values()) {
+            for (PlacementMode strategy : PlacementMode.values()) {
                 assertRow(rows, scenario, strategy, CLIENTS);
             }
         }
-        for (Strategy strategy : Strategy.values()) {
+        for (PlacementMode strategy : PlacementMode.values()) {
             assertRow(rows, Scenario.HOT_SKU, strategy, 1);
             assertRow(rows, Scenario.HOT_SKU, strategy, MANY_CLIENTS);
         }
-        assertThat(rows).hasSize(1 + (Scenario.values().length + 2) * Strategy.values().length);
+        assertThat(rows).hasSize(1 + (Scenario.values().length + 2) * PlacementMode.values().length);
         String client = WrkClient.find(java.net.URI.create("http://127.0.0.1")).isPresent() ? "wrk" : "java";
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",");
@@ -66,14 +66,14 @@ class BenchmarkSmokeIT {
         }
         int created = header.indexOf("status_201");
         assertThat(rows.stream().filter(row -> row.startsWith(Scenario.FLASH_SALE.id() + ",")))
-                .hasSize(Strategy.values().length)
+                .hasSize(PlacementMode.values().length)
                 .allMatch(row -> row.split(",")[created].equals("40"), "every flash sale sold exactly its stock of 40");
 
         // The checkout check ran: it found the run's reservations stored and decided, held to what the clients saw
         // (the row says ok), and the holds left to expire swept.
         List<String[]> checkouts = rows.stream().filter(row -> row.startsWith(Scenario.CHECKOUT.id() + ","))
                 .map(row -> row.split(",", -1)).toList();
-        assertThat(checkouts).hasSize(Strategy.values().length);
+        assertThat(checkouts).hasSize(PlacementMode.values().length);
         long expired = 0;
         for (String[] cells : checkouts) {
             assertThat(Double.parseDouble(cells[header.indexOf("checkouts_per_s")])).as("checkouts/s").isPositive();
@@ -96,7 +96,7 @@ class BenchmarkSmokeIT {
         assertThat(pngHeader(OUT.resolve("throughput.png"))).isTrue();
     }
 
-    private static void assertRow(List<String> rows, Scenario scenario, Strategy strategy, int clients) {
+    private static void assertRow(List<String> rows, Scenario scenario, PlacementMode strategy, int clients) {
         assertThat(rows).as("report.csv row of %s / %s at %d clients", scenario.id(), strategy.value(), clients)
                 .anyMatch(row -> row.startsWith(scenario.id() + "," + strategy.value() + "," + clients + ",")
                         && row.endsWith(",ok"));

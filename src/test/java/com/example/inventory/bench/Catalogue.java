@@ -1,5 +1,6 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.TestDatabase;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.example.inventory.TestDatabase;
 
 /** The benchmark's own JDBC access to the service's database: seeding products and checking invariants. */
 final class Catalogue {

@@ -1,5 +1,6 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.example.inventory.TestDatabase;
 
 /**
  * The raw SQL ceiling: what PostgreSQL itself sustains, measured with pgbench on the same server and database,

@@ -1,5 +1,6 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.stock.PlacementMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.example.inventory.stock.Strategy;
 
 /**
  * The benchmark's command-line flags, with defaults sized so a whole default run takes about 10 minutes on 2 cores.
@@ -22,7 +22,7 @@ import com.example.inventory.stock.Strategy;
 record Options(Duration duration, Duration warmup, Duration warmupSlice, Duration serviceWarmup,
                int serviceWarmupRounds, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
-               List<Strategy> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
+               List<PlacementMode> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
                Path jar, List<String> serviceJavaOptions) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
@@ -68,14 +68,14 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
-            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Strategy.names(), MAX_CHECKOUT_TTL,
+            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), PlacementMode.names(), MAX_CHECKOUT_TTL,
             String.join(" ", SERVICE_JAVA_OPTIONS));
 
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
-                List.of(Scenario.values()), List.of(Strategy.values()), Path.of("target", "bench"), 5_000, 10_000,
+                List.of(Scenario.values()), List.of(PlacementMode.values()), Path.of("target", "bench"), 5_000, 10_000,
                 2, null, SERVICE_JAVA_OPTIONS);
     }
 
@@ -111,7 +111,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
                 Optional.ofNullable(values.remove("--client")).map(LoadClient.Choice::of).orElse(defaults.client),
                 list(values.remove("--scenarios"), Scenario::of, defaults.scenarios),
-                list(values.remove("--strategies"), Strategy::of, defaults.strategies),
+                list(values.remove("--strategies"), PlacementMode::of, defaults.strategies),
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
                 number(values.remove("--flash-sale-stock"), defaults.flashSaleStock),
                 number(values.remove("--catalogue-size"), defaults.catalogueSize),
@@ -229,7 +229,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 extraHotSkuClients().isEmpty() ? "no other count" : extraHotSkuClients().stream()
                         .map(String::valueOf).collect(Collectors.joining(" and ")),
                 scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")),
-                strategies.stream().map(Strategy::value).collect(Collectors.joining(", ")),
+                strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")),
                 scenarios.contains(Scenario.CHECKOUT) ? ", checkout holds left to expire for " + checkoutTtl + " s"
                         : "");
     }

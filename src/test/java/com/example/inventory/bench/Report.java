@@ -1,5 +1,6 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.stock.PlacementMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import com.example.inventory.stock.Strategy;
 
 /** Writes report.md (tables, ceilings, targets, machine facts) and report.csv (one row per write run). */
 final class Report {
@@ -326,7 +326,7 @@ final class Report {
 
     List<String> targets() {
         List<String> lines = new ArrayList<>();
-        Optional<Strategy> batched = strategyNamed(BATCHED);
+        Optional<PlacementMode> batched = strategyNamed(BATCHED);
         Optional<RunResult> hot = batched.flatMap(s -> find(Scenario.HOT_SKU, s, clients));
         Optional<RunResult> wide = batched.flatMap(s -> find(Scenario.WIDE_CATALOGUE, s, clients));
         lines.add(readShareTarget(hot, Scenario.HOT_SKU, 0.80));
@@ -343,16 +343,16 @@ final class Report {
         lines.add(ceilingShareTarget(wide, Scenario.WIDE_CATALOGUE, BATCHED, 0.50));
         lines.add(readShareTarget(wide, Scenario.WIDE_CATALOGUE, 0.80));
         lines.add(singleClientLatencyTarget(batched));
-        for (Strategy strategy : options.strategies()) {
+        for (PlacementMode strategy : options.strategies()) {
             lines.add(cpuTarget(strategy));
         }
         lines.add(readCostTarget());
-        for (Strategy strategy : options.strategies()) {
+        for (PlacementMode strategy : options.strategies()) {
             lines.add(readShareTarget(find(Scenario.WIDE_CATALOGUE, strategy, clients), Scenario.WIDE_CATALOGUE,
                     0.50, strategy.value()));
         }
-        lines.add(ceilingShareTarget(find(Scenario.HOT_SKU, Strategy.PESSIMISTIC, clients), Scenario.HOT_SKU,
-                Strategy.PESSIMISTIC.value(), 0.80));
+        lines.add(ceilingShareTarget(find(Scenario.HOT_SKU, PlacementMode.PESSIMISTIC, clients), Scenario.HOT_SKU,
+                PlacementMode.PESSIMISTIC.value(), 0.80));
         lines.add(facts.rssMib().isPresent()
                 ? "%s service peak RSS ≤ %d MiB: %.0f MiB".formatted(verdict(facts.rssMib().getAsDouble()
                         <= RSS_TARGET_MIB), RSS_TARGET_MIB, facts.rssMib().getAsDouble())
@@ -409,7 +409,7 @@ final class Report {
                 clients(figure.get().clients()));
     }
 
-    private String singleClientLatencyTarget(Optional<Strategy> batched) {
+    private String singleClientLatencyTarget(Optional<PlacementMode> batched) {
         String what = "batched hot-sku p50 within 10% of atomic's at 1 client";
         Optional<RunResult> mine = batched.flatMap(s -> find(Scenario.HOT_SKU, s, 1));
         Optional<RunResult> atomic = strategyNamed("atomic").flatMap(s -> find(Scenario.HOT_SKU, s, 1));
@@ -422,8 +422,8 @@ final class Report {
     }
 
     /** Issue 11's budget: lock-based strategies pay for locks or retries; the others for one UPDATE per line. */
-    private String cpuTarget(Strategy strategy) {
-        double budget = strategy == Strategy.PESSIMISTIC || strategy == Strategy.OPTIMISTIC ? 0.5 : 0.3;
+    private String cpuTarget(PlacementMode strategy) {
+        double budget = strategy == PlacementMode.PESSIMISTIC || strategy == PlacementMode.OPTIMISTIC ? 0.5 : 0.3;
         String what = "%s service CPU per deduction ≤ %.1f ms in every scenario at %d clients".formatted(
                 strategy.value(), budget, clients);
         List<String> figures = new ArrayList<>();
@@ -449,7 +449,7 @@ final class Report {
     }
 
     /** Whether batched completes at least as many deductions per second as every other strategy, run by run. */
-    private String batchedLeads(Optional<Strategy> batched) {
+    private String batchedLeads(Optional<PlacementMode> batched) {
         String what = "batched at least as fast (deductions/s) as every other strategy in every scenario and client "
                 + "count";
         // deductions only: a checkout's throughput is another unit
@@ -490,13 +490,13 @@ final class Report {
         return "**NOT EVALUATED** " + what + ": not run (no such strategy, or see --scenarios/--strategies)";
     }
 
-    private Optional<RunResult> find(Scenario scenario, Strategy strategy, int clientCount) {
+    private Optional<RunResult> find(Scenario scenario, PlacementMode strategy, int clientCount) {
         return runs.stream().filter(run -> run.scenario() == scenario && run.strategy() == strategy
                 && run.clients() == clientCount).findFirst();
     }
 
-    private static Optional<Strategy> strategyNamed(String name) {
-        return Arrays.stream(Strategy.values()).filter(strategy -> strategy.value().equals(name)).findFirst();
+    private static Optional<PlacementMode> strategyNamed(String name) {
+        return Arrays.stream(PlacementMode.values()).filter(strategy -> strategy.value().equals(name)).findFirst();
     }
 
     private static String verdict(boolean met) {

@@ -1,11 +1,11 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.stock.PlacementMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import com.example.inventory.stock.Strategy;
 
 /**
  * The figures of one scenario x strategy run at one client count, and the invariant violations found after it.
@@ -14,7 +14,7 @@ import com.example.inventory.stock.Strategy;
  * @param batches the batch sizes of the measured phase, when the service has batching meters and made batches
  * @param checkoutAudit for checkouts, what the invariant check compared with the stored reservations
  */
-record RunResult(Scenario scenario, Strategy strategy, int clients, String client, Warmup warmup,
+record RunResult(Scenario scenario, PlacementMode strategy, int clients, String client, Warmup warmup,
                  Measurement measurement, Optional<BatchMeters.Sizes> batches,
                  Optional<Catalogue.CheckoutAudit> checkoutAudit, List<String> violations) {
 
@@ -96,7 +96,7 @@ record RunResult(Scenario scenario, Strategy strategy, int clients, String clien
         return scenario.checkout() ? Optional.empty() : Optional.of(matching(scenario, strategy));
     }
 
-    static Ceiling.Kind matching(Scenario scenario, Strategy strategy) {
+    static Ceiling.Kind matching(Scenario scenario, PlacementMode strategy) {
         if (!scenario.oneHotRow()) {
             return Ceiling.Kind.D_CONDITIONAL_UPDATE_WIDE;
         }

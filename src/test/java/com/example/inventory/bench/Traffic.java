@@ -1,6 +1,7 @@
 package com.example.inventory.bench;
 
-import com.example.inventory.stock.Strategy;
+import com.example.inventory.stock.PlacementMode;
+
 
 /** What one phase of load sends. */
 sealed interface Traffic {
@@ -9,7 +10,7 @@ sealed interface Traffic {
      * Deductions ({@code POST /api/v1/deductions?strategy=…}) of the workload's orders; every order id starts with
      * {@code orderPrefix} and is used once. A sale stops at its first 409: the stock is gone.
      */
-    record Deductions(Workload workload, Workload.Orders orders, Strategy strategy, String orderPrefix,
+    record Deductions(Workload workload, Workload.Orders orders, PlacementMode strategy, String orderPrefix,
                       boolean untilSoldOut) implements Traffic {
     }
 
@@ -19,7 +20,7 @@ sealed interface Traffic {
      * or nothing (the rest: it is left to expire, so it is reserved for {@code expiringTtlSeconds}; the others for
      * {@value #LONG_TTL_SECONDS} s, as they are decided at once). Order ids as for deductions.
      */
-    record Checkouts(Workload workload, Workload.Orders orders, Strategy strategy, String orderPrefix,
+    record Checkouts(Workload workload, Workload.Orders orders, PlacementMode strategy, String orderPrefix,
                      int expiringTtlSeconds) implements Traffic {
 
         static final double CONFIRM_SHARE = 0.8;

@@ -1,5 +1,8 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HeldRow;
+import com.example.inventory.HttpApi;
+import com.example.inventory.ServiceInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,10 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import com.example.inventory.HeldRow;
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.ServiceInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

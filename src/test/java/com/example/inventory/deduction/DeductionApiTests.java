@@ -1,14 +1,14 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.stock.PlacementMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +42,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void deductsEveryLineAndRecordsTheLedger(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void deductsEveryLineAndRecordsTheLedger(PlacementMode strategy) {
         String phone = product(10);
         String phoneCase = product(5);
         String order = unique("ORD");
@@ -78,8 +78,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void refusesAnOrderBeyondAvailableStockAndChangesNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void refusesAnOrderBeyondAvailableStockAndChangesNothing(PlacementMode strategy) {
         String plenty = product(10);
         String scarce = product(1);
         String order = unique("ORD");
@@ -102,8 +102,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void unknownSkuIsNotFoundAndChangesNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void unknownSkuIsNotFoundAndChangesNothing(PlacementMode strategy) {
         String known = product(10);
 
         Response response = api.deduct(strategy.value(), unique("ORD"), known, 1, "NO-SUCH-SKU-9", 1);
@@ -115,8 +115,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void repeatedOrderIsReplayedAndDeductsNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void repeatedOrderIsReplayedAndDeductsNothing(PlacementMode strategy) {
         String a = product(10);
         String b = product(10);
         String order = unique("ORD");
@@ -139,8 +139,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void cancellationGivesStockBackOnce(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void cancellationGivesStockBackOnce(PlacementMode strategy) {
         String a = product(10);
         String b = product(4);
         String order = unique("ORD");
@@ -170,8 +170,8 @@ class DeductionApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void cancellationThatWouldLiftStockAboveTheLimitIsRefusedAndChangesNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void cancellationThatWouldLiftStockAboveTheLimitIsRefusedAndChangesNothing(PlacementMode strategy) {
         String sku = product(10);
         String id = api.deduct(strategy.value(), unique("ORD"), sku, 4).json().get("id").asString();
         assertThat(api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999994}").status())

@@ -1,15 +1,15 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.Race;
+import com.example.inventory.stock.PlacementMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.Race;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,8 +34,8 @@ class DeductionConcurrencyTests {
     JdbcClient jdbc;
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void flashSaleNeverOversells(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void flashSaleNeverOversells(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String sku = unique("FLASH");
         api.createProduct(sku, 100);
@@ -52,8 +52,8 @@ class DeductionConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void hotItemUnderLoadLosesNoUpdate(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void hotItemUnderLoadLosesNoUpdate(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String sku = unique("HOT");
         int initial = 1_000_000;
@@ -76,8 +76,8 @@ class DeductionConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void ordersTouchingProductsInOppositeOrderNeverDeadlock(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void ordersTouchingProductsInOppositeOrderNeverDeadlock(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String a = unique("PAIR-A");
         String b = unique("PAIR-B");
@@ -96,7 +96,7 @@ class DeductionConcurrencyTests {
         });
 
         int successes = statuses.getOrDefault(201, 0);
-        if (strategy == Strategy.OPTIMISTIC) {
+        if (strategy == PlacementMode.OPTIMISTIC) {
             assertThat(statuses.keySet()).isSubsetOf(201, 503);
         } else {
             assertThat(statuses).as("no deadlock, no timeout").containsOnlyKeys(201);
@@ -109,8 +109,8 @@ class DeductionConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void sameOrderSentTwentyTimesAtOnceDeductsOnce(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void sameOrderSentTwentyTimesAtOnceDeductsOnce(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String sku = unique("IDEM");
         api.createProduct(sku, 50);
@@ -138,8 +138,8 @@ class DeductionConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void concurrentCancelsGiveStockBackOnce(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void concurrentCancelsGiveStockBackOnce(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String a = unique("CANCEL-A");
         String b = unique("CANCEL-B");

@@ -1,12 +1,12 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
 import javax.sql.DataSource;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.BeforeEach;

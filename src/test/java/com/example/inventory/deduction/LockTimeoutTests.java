@@ -1,14 +1,14 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.stock.PlacementMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 
 import javax.sql.DataSource;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,8 +29,8 @@ class LockTimeoutTests {
     DataSource dataSource;
 
     @ParameterizedTest
-    @EnumSource(value = Strategy.class, names = {"PESSIMISTIC", "ATOMIC", "BATCHED"})
-    void heldRowAnswersContentionWithinTheLockTimeout(Strategy strategy) throws Exception {
+    @EnumSource(value = PlacementMode.class, names = {"PESSIMISTIC", "ATOMIC", "BATCHED"})
+    void heldRowAnswersContentionWithinTheLockTimeout(PlacementMode strategy) throws Exception {
         HttpApi api = new HttpApi(port);
         String sku = unique("HELD");
         api.createProduct(sku, 10);

@@ -1,8 +1,8 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.HttpApi;
-import com.example.inventory.HttpApi.Response;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.HttpApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

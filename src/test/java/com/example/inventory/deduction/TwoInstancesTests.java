@@ -1,5 +1,9 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.ServiceInstance;
+import com.example.inventory.stock.PlacementMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.ServiceInstance;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,14 +51,14 @@ class TwoInstancesTests {
         Map<String, Integer> taken = new ConcurrentHashMap<>();
         try (ServiceInstance second = ServiceInstance.start()) {
             List<HttpApi> instances = List.of(first, second.api());
-            List<Strategy> strategies = List.of(Strategy.BATCHED, Strategy.PESSIMISTIC, Strategy.ATOMIC);
+            List<PlacementMode> strategies = List.of(PlacementMode.BATCHED, PlacementMode.PESSIMISTIC, PlacementMode.ATOMIC);
             int threads = 24;
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 for (int t = 0; t < threads; t++) {
                     HttpApi api = instances.get(t % 2);
-                    Strategy strategy = t % 4 < 2 ? Strategy.BATCHED : strategies.get(1 + (t / 4) % 2);
+                    PlacementMode strategy = t % 4 < 2 ? PlacementMode.BATCHED : strategies.get(1 + (t / 4) % 2);
                     int thread = t;
                     done.add(pool.submit(() -> {
                         start.await();

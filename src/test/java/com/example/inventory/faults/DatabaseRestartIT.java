@@ -1,13 +1,13 @@
 package com.example.inventory.faults;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.ServiceJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.ServiceJar;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

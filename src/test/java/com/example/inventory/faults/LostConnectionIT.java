@@ -1,14 +1,14 @@
 package com.example.inventory.faults;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
+import com.example.inventory.stock.PlacementMode;
 import java.net.URI;
 import java.nio.file.Path;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.ServiceJar;
-import com.example.inventory.TestDatabase;
 import com.example.inventory.faults.FaultyProxy.CommitFault;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +62,8 @@ class LostConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void aDeductionWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void aDeductionWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(PlacementMode strategy) {
         String sku = product(10);
         String order = unique("LOST");
 
@@ -78,8 +78,8 @@ class LostConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void aDeductionWhoseCommitNeverArrivedIs503AndChangedNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void aDeductionWhoseCommitNeverArrivedIs503AndChangedNothing(PlacementMode strategy) {
         String sku = product(10);
         String order = unique("DROPPED");
 
@@ -94,8 +94,8 @@ class LostConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void aReservationWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void aReservationWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(PlacementMode strategy) {
         String sku = product(10);
         String order = unique("LOST-RES");
 
@@ -108,8 +108,8 @@ class LostConnectionIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void aReservationWhoseCommitNeverArrivedIs503AndHoldsNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void aReservationWhoseCommitNeverArrivedIs503AndHoldsNothing(PlacementMode strategy) {
         String sku = product(10);
         String order = unique("DROPPED-RES");
 

@@ -1,13 +1,13 @@
 package com.example.inventory.faults;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.ServiceJar;
-import com.example.inventory.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,11 +1,11 @@
 package com.example.inventory.faults;
 
+import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.example.inventory.ServiceJar;
-import com.example.inventory.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,5 +1,7 @@
 package com.example.inventory.faults;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.stock.PlacementMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,9 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.stock.Strategy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +38,7 @@ final class Traffic {
      * SKU (restocks); {@code units} per SKU is what it moves if it succeeded; {@code target} the deduction or
      * reservation it acts on (cancel, confirm, release), {@code id} the one a 201 created.
      */
-    record Sent(Operation operation, String key, Strategy strategy, Map<String, Integer> units, int status,
+    record Sent(Operation operation, String key, PlacementMode strategy, Map<String, Integer> units, int status,
                 @Nullable String target, @Nullable String id) {
 
         boolean succeeded() {
@@ -107,7 +107,7 @@ final class Traffic {
         List<Sent> myReservations = new ArrayList<>();
         while (going.getAsBoolean()) {
             HttpApi api = instances.get(random.nextInt(instances.size()));
-            Strategy strategy = Strategy.values()[random.nextInt(Strategy.values().length)];
+            PlacementMode strategy = PlacementMode.values()[random.nextInt(PlacementMode.values().length)];
             int dice = random.nextInt(100);
             if (dice < 10 && !myDeductions.isEmpty()) {
                 Sent deduction = myDeductions.remove(random.nextInt(myDeductions.size()));
@@ -138,7 +138,7 @@ final class Traffic {
         return null;
     }
 
-    private Sent send(Operation operation, String key, Strategy strategy, Map<String, Integer> units,
+    private Sent send(Operation operation, String key, PlacementMode strategy, Map<String, Integer> units,
                       @Nullable String target, HttpApi api) {
         Sent record = answer(operation, key, strategy, units, target, api);
         sent.add(record);
@@ -146,7 +146,7 @@ final class Traffic {
     }
 
     /** Sends the request and writes its answer down (without keeping it). */
-    private static Sent answer(Operation operation, String key, Strategy strategy, Map<String, Integer> units,
+    private static Sent answer(Operation operation, String key, PlacementMode strategy, Map<String, Integer> units,
                                @Nullable String target, HttpApi api) {
         int status;
         String id = null;

@@ -1,5 +1,12 @@
 package com.example.inventory.model;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.Race;
+import com.example.inventory.ServiceInstance;
+import com.example.inventory.TestClock;
+import com.example.inventory.TestDatabase;
+import com.example.inventory.reservation.ReservationService;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,15 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.Race;
-import com.example.inventory.ServiceInstance;
-import com.example.inventory.TestClock;
-import com.example.inventory.TestDatabase;
 import com.example.inventory.model.InventoryModel.Expected;
-import com.example.inventory.reservation.ReservationService;
-import com.example.inventory.stock.Strategy;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -251,7 +251,7 @@ class InventoryModelIT {
     private static Arbitrary<Op> operation() {
         Arbitrary<Integer> product = Arbitraries.integers().between(0, PRODUCTS - 1);
         Arbitrary<Integer> order = Arbitraries.integers().between(0, ORDERS - 1);
-        Arbitrary<Strategy> strategy = Arbitraries.of(Strategy.class);
+        Arbitrary<PlacementMode> strategy = Arbitraries.of(PlacementMode.class);
         Arbitrary<Map<Integer, Integer>> lines = Arbitraries.maps(product, Arbitraries.integers().between(1, 8))
                 .ofMinSize(1).ofMaxSize(2);
         Arbitrary<Integer> ttl = Arbitraries.integers().between(30, 120);

@@ -1,8 +1,8 @@
 package com.example.inventory.model;
 
+import com.example.inventory.stock.PlacementMode;
 import java.util.Map;
 
-import com.example.inventory.stock.Strategy;
 
 /**
  * One thing a client can do, naming products and orders by their index in the scenario's small pools, so that
@@ -13,13 +13,13 @@ sealed interface Op {
     record Restock(int product, int quantity) implements Op {
     }
 
-    record Deduct(Strategy strategy, int order, Map<Integer, Integer> lines) implements Op {
+    record Deduct(PlacementMode strategy, int order, Map<Integer, Integer> lines) implements Op {
     }
 
     record Cancel(int order) implements Op {
     }
 
-    record Reserve(Strategy strategy, int order, Map<Integer, Integer> lines, int ttlSeconds) implements Op {
+    record Reserve(PlacementMode strategy, int order, Map<Integer, Integer> lines, int ttlSeconds) implements Op {
     }
 
     record Confirm(int order) implements Op {

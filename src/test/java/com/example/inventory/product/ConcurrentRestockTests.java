@@ -1,5 +1,7 @@
 package com.example.inventory.product;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -7,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,11 +1,11 @@
 package com.example.inventory.product;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

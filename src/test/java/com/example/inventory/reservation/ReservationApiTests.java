@@ -1,15 +1,15 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.TestClock;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.TestClock;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +47,8 @@ class ReservationApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void reservingHoldsTheUnitsOfEveryLineWithoutTakingThemFromStock(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void reservingHoldsTheUnitsOfEveryLineWithoutTakingThemFromStock(PlacementMode strategy) {
         String phone = product(10);
         String phoneCase = product(5);
         String order = unique("RES");
@@ -94,8 +94,8 @@ class ReservationApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void aRepeatedOrderIsReplayedWhateverItsStatusAndHoldsNothingMore(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void aRepeatedOrderIsReplayedWhateverItsStatusAndHoldsNothingMore(PlacementMode strategy) {
         String a = product(10);
         String b = product(10);
         String order = unique("RES");
@@ -121,8 +121,8 @@ class ReservationApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void refusesToHoldMoreThanIsAvailableAndChangesNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void refusesToHoldMoreThanIsAvailableAndChangesNothing(PlacementMode strategy) {
         String plenty = product(10);
         String scarce = product(5);
         api.reserve(strategy.value(), unique("RES"), 600, scarce, 3);
@@ -145,8 +145,8 @@ class ReservationApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void anUnknownSkuIsNotFoundAndHoldsNothing(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void anUnknownSkuIsNotFoundAndHoldsNothing(PlacementMode strategy) {
         String known = product(10);
 
         Response response = api.reserve(strategy.value(), unique("RES"), 600, known, 1, "NO-SUCH-SKU-R", 1);
@@ -195,8 +195,8 @@ class ReservationApiTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void confirmingTurnsTheHoldIntoADeductionOnce(Strategy strategy) {
+    @EnumSource(PlacementMode.class)
+    void confirmingTurnsTheHoldIntoADeductionOnce(PlacementMode strategy) {
         String a = product(10);
         String b = product(4);
         String order = unique("RES");

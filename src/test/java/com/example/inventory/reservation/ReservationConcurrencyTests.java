@@ -1,17 +1,17 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.Race;
+import com.example.inventory.ServiceInstance;
+import com.example.inventory.TestClock;
+import com.example.inventory.stock.PlacementMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.Race;
-import com.example.inventory.ServiceInstance;
-import com.example.inventory.TestClock;
-import com.example.inventory.stock.Strategy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,8 +48,8 @@ class ReservationConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void twoHundredBuyersHoldingTheLastFiftyUnitsHoldExactlyFifty(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void twoHundredBuyersHoldingTheLastFiftyUnitsHoldExactlyFifty(PlacementMode strategy) throws Exception {
         String sku = unique("LAST50");
         api.createProduct(sku, 50);
 
@@ -185,8 +185,8 @@ class ReservationConcurrencyTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Strategy.class)
-    void holdsAndDeductionsOfOneProductNeverOversell(Strategy strategy) throws Exception {
+    @EnumSource(PlacementMode.class)
+    void holdsAndDeductionsOfOneProductNeverOversell(PlacementMode strategy) throws Exception {
         String sku = unique("HOLD-VS-TAKE");
         api.createProduct(sku, 60);
 

@@ -1,15 +1,15 @@
 package com.example.inventory.web;
 
+import com.example.inventory.HeldRow;
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.RawHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
 import javax.sql.DataSource;
 
-import com.example.inventory.HeldRow;
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

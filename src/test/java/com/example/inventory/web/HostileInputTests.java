@@ -1,14 +1,15 @@
 package com.example.inventory.web;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.RawHttp;
+import com.example.inventory.common.InventoryLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.example.inventory.HttpApi;
-import com.example.inventory.IntegrationTest;
-import com.example.inventory.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,11 +1,11 @@
 package com.example.inventory.web;
 
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
-import com.example.inventory.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

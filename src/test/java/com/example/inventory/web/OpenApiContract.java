@@ -1,12 +1,12 @@
 package com.example.inventory.web;
 
+import com.example.inventory.HttpApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.example.inventory.HttpApi;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

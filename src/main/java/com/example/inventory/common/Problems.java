@@ -1,0 +1,59 @@
+package com.example.inventory.common;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** Builds the API's problem details, and the responses that carry them. */
+public final class Problems {
+
+    /** Seconds a client should wait before retrying after a 503. */
+    public static final String RETRY_AFTER_SECONDS = "1";
+
+    /** Extra member of a {@code validation} problem: which field failed and why. */
+    public record FieldError(String field, String message) {
+    }
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    public static ProblemDetail validation(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(ProblemType.VALIDATION, detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    public static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A 503 whose {@code Retry-After} tells the client when to try again; nothing was changed. */
+    public static ResponseEntity<ProblemDetail> retryLater(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(of(type, detail));
+    }
+
+    /** Gives a problem made by Spring ({@code about:blank}) the API's type and title for its status. */
+    public static ProblemDetail withApiType(ProblemDetail problem, HttpStatusCode status) {
+        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+            ProblemType type = ProblemType.forStatus(status.value());
+            problem.setType(type.uri());
+            if (type.status().value() == status.value()) {
+                problem.setTitle(type.title());
+            }
+        }
+        return problem;
+    }
+}

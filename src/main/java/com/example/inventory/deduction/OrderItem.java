@@ -1,0 +1,37 @@
+package com.example.inventory.deduction;
+
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.OrderLine;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of an order as a request sends it, {@code {"sku": "PHONE-1", "quantity": 2}}, with the contract's rules.
+ * Deduction and reservation requests share it.
+ */
+public record OrderItem(
+        @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
+        @Nullable String sku,
+        @NotNull @Min(1) @Max(InventoryLimits.MAX_QUANTITY) @Nullable Integer quantity) {
+
+    /** The validated line; call only on a valid item. */
+    public OrderLine line() {
+        if (sku == null || quantity == null) {
+            throw new IllegalStateException("An invalid item reached the service: " + this);
+        }
+        return new OrderLine(sku, quantity);
+    }
+
+    /** The validated lines of an order's items; call only on a valid request. */
+    public static List<OrderLine> lines(@Nullable List<OrderItem> items) {
+        if (items == null) {
+            throw new IllegalStateException("An invalid request reached the service");
+        }
+        return items.stream().map(OrderItem::line).toList();
+    }
+}

@@ -1,0 +1,48 @@
+package com.example.inventory.stock;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How the stock core keeps concurrent orders from overselling: see the README's strategy table. */
+public enum PlacementMode {
+
+    /** Lock every product row of the order ({@code SELECT … FOR UPDATE}, in id order), then change it. */
+    PESSIMISTIC,
+    /** Read without locks; a concurrent change is caught by the version check and the whole transaction retried. */
+    OPTIMISTIC,
+    /** One conditional {@code UPDATE … WHERE stock - reserved >= quantity} per line. */
+    ATOMIC,
+    /**
+     * Orders queue in the service; whatever has queued while the previous batch committed is placed in one
+     * transaction: one lock of all its rows, each order applied in arrival order, one commit.
+     */
+    BATCHED;
+
+    /** The name in the API and in configuration: lower case. */
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+
+    /**
+     * The strategy of a name, in any case.
+     *
+     * @throws IllegalArgumentException naming the known strategies
+     */
+    public static PlacementMode of(String name) {
+        return Arrays.stream(values()).filter(strategy -> strategy.name().equalsIgnoreCase(name.strip())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + names()));
+    }
+
+    public static String names() {
+        return Arrays.stream(values()).map(PlacementMode::value).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,107 @@
+package com.example.inventory.stock.ledger;
+
+import com.example.inventory.stock.MovementKind;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The operators' check that the ledger still explains the stock: at start-up and then on a schedule, every product's
+ * {@code stock} and {@code reserved} are compared with the sums of its movements ({@link MovementKind}'s signs). The
+ * number of products out of balance is the gauge {@code inventory.ledger.drift} (it should always be 0; it has no
+ * value, NaN, until the first check has run, so that "nothing checked yet" never reads as "in balance"); the
+ * read-only actuator endpoint {@code /actuator/ledgerdrift} lists them as of the last check.
+ */
+@Component
+@Endpoint(id = "ledgerdrift")
+class LedgerDrift {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerDrift.class);
+    private static final int LISTED = 100;
+
+    private static final String OUT_OF_BALANCE = """
+            SELECT p.sku, p.stock, p.reserved, coalesce(sum(%s), 0) AS ledger_stock,
+                   coalesce(sum(%s), 0) AS ledger_reserved, count(*) OVER () AS out_of_balance
+              FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
+             GROUP BY p.id
+            HAVING p.stock <> coalesce(sum(%1$s), 0) OR p.reserved <> coalesce(sum(%2$s), 0)
+             ORDER BY p.sku
+             LIMIT %3$d""".formatted(signed(kind -> kind.stockDelta(1)), signed(kind -> kind.reservedDelta(1)),
+            LISTED);
+
+    /** A product whose counters its ledger does not explain. */
+    record Drifted(String sku, long stock, long ledgerStock, long reserved, long ledgerReserved) {
+    }
+
+    /** The result of one check: when, how many products are out of balance, and the first of them by SKU. */
+    record Report(@Nullable Instant checkedAt, long productsOutOfBalance, List<Drifted> products) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AtomicReference<Report> last = new AtomicReference<>(new Report(null, 0, List.of()));
+
+    LedgerDrift(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        Gauge.builder("inventory.ledger.drift", last, report -> report.get().checkedAt() == null ? Double.NaN
+                        : report.get().productsOutOfBalance())
+                .description("Products whose stock or reserved units their ledger does not explain (should be 0)")
+                .register(registry);
+    }
+
+    /** At start-up, then every {@code inventory.ledger.drift-check-interval} after the previous check ended. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${inventory.ledger.drift-check-interval:5m}")
+    void scheduledCheck() {
+        try {
+            check();
+        } catch (DataAccessException e) {
+            log.warn("The ledger drift check could not run: {}", e.getMessage());
+        }
+    }
+
+    /** Compares every product with its ledger now. */
+    Report check() {
+        List<Object[]> rows = jdbc.sql(OUT_OF_BALANCE).query((row, number) -> new Object[] {
+                new Drifted(row.getString("sku"), row.getLong("stock"), row.getLong("ledger_stock"),
+                        row.getLong("reserved"), row.getLong("ledger_reserved")), row.getLong("out_of_balance")})
+                .list();
+        List<Drifted> drifted = rows.stream().map(row -> (Drifted) row[0]).toList();
+        Report report = new Report(clock.instant(), rows.isEmpty() ? 0 : (Long) rows.getFirst()[1], drifted);
+        last.set(report);
+        if (report.productsOutOfBalance() > 0) {
+            log.error("{} product(s) out of balance with the ledger, e.g. {}", report.productsOutOfBalance(),
+                    drifted.stream().limit(5).map(Drifted::sku).collect(Collectors.joining(", ")));
+        }
+        return report;
+    }
+
+    @ReadOperation
+    Report lastCheck() {
+        return last.get();
+    }
+
+    /** {@code CASE m.kind WHEN 'INITIAL' THEN m.quantity … END}, with each kind's sign. */
+    private static String signed(ToIntFunction<MovementKind> sign) {
+        return Arrays.stream(MovementKind.values())
+                .map(kind -> "WHEN '" + kind.name() + "' THEN " + sign.applyAsInt(kind) + " * m.quantity")
+                .collect(Collectors.joining(" ", "CASE m.kind ", " END"));
+    }
+}

@@ -1,0 +1,106 @@
+package com.example.inventory.stock.placement;
+
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.StockMetrics;
+import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.StockSettings;
+import com.example.inventory.stock.fault.CommitVerifier;
+import com.example.inventory.stock.ledger.Ledger;
+import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.Lines;
+import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.model.ProductRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Reads the products without locks and changes them on the entities; the {@code @Version} check of the update
+ * catches any change made meanwhile. Then the whole transaction is rolled back and retried, each attempt in a
+ * new transaction, with exponential backoff and full jitter, bounded in attempts and time. Best when conflicts
+ * are rare: nothing waits on a lock, but under heavy contention attempts are wasted.
+ */
+@Component
+class OptimisticPlacer extends SingleOrderPlacer {
+
+    private final ProductRepository products;
+    private final Ledger ledger;
+    private final RetryTemplate retries;
+    private final StockMetrics metrics;
+
+    OptimisticPlacer(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
+                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier) {
+        super(transactionManager, verifier);
+        this.products = products;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        StockSettings.Retry retry = settings.retry();
+        this.retries = new RetryTemplate(RetryPolicy.builder()
+                .includes(OptimisticLockingFailureException.class)
+                .backOff(new FullJitterBackOff(retry.maxAttempts(), retry.initialDelay(), retry.multiplier(),
+                        retry.maxDelay()))
+                .timeout(retry.timeout())
+                .build());
+    }
+
+    @Override
+    public PlacementMode name() {
+        return PlacementMode.OPTIMISTIC;
+    }
+
+    /** The retry wraps the transaction from outside, so every attempt starts a fresh transaction. */
+    @Override
+    public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return retries.execute(() -> {
+                try {
+                    return inTransaction(order, book, attempts.incrementAndGet());
+                } catch (OptimisticLockingFailureException conflict) {
+                    metrics.optimisticConflict(name());
+                    throw conflict;
+                }
+            });
+        } catch (RetryException e) {
+            Throwable last = e.getLastException() != null ? e.getLastException() : e.getCause();
+            if (last instanceof OptimisticLockingFailureException) {
+                throw ContentionException.retriesExhausted(attempts.get(), last);
+            }
+            if (last instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (last instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(last);
+        }
+    }
+
+    @Override
+    void change(List<OrderLine> lines, MovementKind kind, String orderId) {
+        List<Product> found = lines.size() == 1 ? products.findAllBySku(lines.getFirst().sku())
+                : products.findBySkusInIdOrder(Lines.skus(lines));
+        Lines.requireAllFound(lines, found, Product::getSku);
+        Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
+        found.forEach(product -> product.apply(kind, quantities.get(product.getSku())));
+        // The version check runs last: UPDATE … WHERE id = ? AND version = ? finds no row if another transaction
+        // got in first. Writing the ledger before it keeps the winner's row lock (update to commit) short, which
+        // shortens the window in which others read a version that is about to go stale. Ledger order per product
+        // still follows commit order: a winner read the product after the previous winner committed.
+        ledger.record(found.stream()
+                .map(product -> Movement.of(product, kind, quantities.get(product.getSku()), orderId)).toList());
+        products.flush();
+    }
+}

@@ -1,0 +1,37 @@
+package com.example.inventory.stock.placement;
+
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.fault.CommitVerifier;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Locks all of the order's product rows in one {@code SELECT … ORDER BY id FOR NO KEY UPDATE}, checks and changes
+ * them on the entities, then commits. Waits for a lock at most {@code inventory.deduction.lock-timeout}. Best when
+ * many orders fight over the same few products: they queue on the row lock instead of failing and retrying.
+ */
+@Component
+class PessimisticPlacer extends SingleOrderPlacer {
+
+    private final LockedStockChange lockedStock;
+
+    PessimisticPlacer(LockedStockChange lockedStock, PlatformTransactionManager transactionManager,
+                        CommitVerifier verifier) {
+        super(transactionManager, verifier);
+        this.lockedStock = lockedStock;
+    }
+
+    @Override
+    public PlacementMode name() {
+        return PlacementMode.PESSIMISTIC;
+    }
+
+    @Override
+    void change(List<OrderLine> lines, MovementKind kind, String orderId) {
+        lockedStock.apply(lines, kind, orderId);
+    }
+}

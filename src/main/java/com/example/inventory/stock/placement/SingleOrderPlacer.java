@@ -1,0 +1,68 @@
+package com.example.inventory.stock.placement;
+
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.fault.CommitVerifier;
+import java.util.List;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A strategy that places each order in a transaction of its own: claim the order's id first (before any product
+ * row is locked, so locks are held only for the stock change), then change the stock of its lines.
+ */
+abstract class SingleOrderPlacer implements Placer {
+
+    private final TransactionTemplate transactions;
+    private final CommitVerifier verifier;
+
+    SingleOrderPlacer(PlatformTransactionManager transactionManager, CommitVerifier verifier) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.verifier = verifier;
+    }
+
+    /** One transaction, no retry: a strategy that waits for its locks fails for good when the wait is too long. */
+    @Override
+    public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {
+        return inTransaction(order, book, 1);
+    }
+
+    /**
+     * One attempt at placing the order, in a new transaction. When the connection fails while it may have
+     * committed, the order's record tells: there, the order was placed; not there, nothing changed (503).
+     */
+    final <O extends StockOrder> Placement inTransaction(O order, OrderClaims<O> book, int attempt) {
+        Placement placement;
+        try {
+            placement = transactions.execute(status -> {
+                if (book.claim(List.of(order), name(), attempt).isEmpty()) {
+                    return Placement.claimedBefore(name());
+                }
+                change(order.lines(), book.movement(), order.orderId());
+                return Placement.placed(name(), attempt);
+            });
+        } catch (RuntimeException e) {
+            if (!CommitVerifier.mayHaveCommitted(e)) {
+                throw e;
+            }
+            if (verifier.committed(() -> !book.stored(List.of(order)).isEmpty(), e)) {
+                return Placement.placed(name(), attempt);
+            }
+            throw CommitVerifier.nothingChanged(e);
+        }
+        if (placement == null) {
+            throw new IllegalStateException("The transaction template returned no placement");
+        }
+        return placement;
+    }
+
+    /**
+     * Applies {@code kind} to every line inside the current transaction, all or nothing, and records one movement
+     * per line referencing {@code orderId}.
+     */
+    abstract void change(List<OrderLine> lines, MovementKind kind, String orderId);
+}

@@ -1,0 +1,265 @@
+package com.example.inventory.stock.placement.batch;
+
+import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.StockMetrics;
+import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.StockSettings;
+import com.example.inventory.stock.fault.CommitVerifier;
+import com.example.inventory.common.DatabaseFaults;
+import com.example.inventory.stock.placement.Placer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Smart batching, as LMAX and TigerBeetle do it: a request joins a queue and waits; the queue's drainer takes
+ * everything that queued while its previous batch committed and places it in one transaction ({@link OrderBatch}).
+ * There is no timer: a lone order is placed at once, and a burst shares one row lock and one commit instead of
+ * handing the lock from transaction to transaction. Orders are routed by their first line's SKU, so one product's
+ * orders meet in one queue; a multi-line order's other rows are locked in the batch's id order wherever it goes,
+ * so batches, other strategies and other instances never deadlock.
+ *
+ * <p>A full queue refuses at once (503 {@code contention}). On shutdown, after the web server has let in-flight
+ * requests finish, everything still queued is placed and answered before the connection pool closes.
+ */
+@Component
+class BatchedPlacer implements Placer, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchedPlacer.class);
+
+    /** After the web server's graceful shutdown (whose requests wait on the queues) and before the pool closes. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    private final OrderBatch batches;
+    private final CommitVerifier verifier;
+    private final StockMetrics metrics;
+    private final StockSettings.Batch settings;
+    private final List<Drainer> drainers = new ArrayList<>();
+    private final DistributionSummary batchSizes;
+    private final Timer batchDurations;
+    private volatile boolean accepting;
+
+    BatchedPlacer(OrderBatch batches, CommitVerifier verifier, StockMetrics metrics, StockSettings settings,
+                    MeterRegistry registry) {
+        this.batches = batches;
+        this.verifier = verifier;
+        this.metrics = metrics;
+        this.settings = settings.batch();
+        for (int i = 0; i < this.settings.drainers(); i++) {
+            drainers.add(new Drainer(i));
+        }
+        this.batchSizes = DistributionSummary.builder("inventory.batch.size")
+                .description("Orders placed per batch transaction").baseUnit("orders")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128, 256, 512).register(registry);
+        this.batchDurations = Timer.builder("inventory.batch.duration")
+                .description("Time from taking a batch off its queue to answering its orders")
+                .publishPercentileHistogram().register(registry);
+        Gauge.builder("inventory.batch.queue.depth", drainers, all -> all.stream().mapToInt(Drainer::depth).sum())
+                .description("Orders waiting in the batched strategy's queues").baseUnit("orders")
+                .register(registry);
+    }
+
+    @Override
+    public PlacementMode name() {
+        return PlacementMode.BATCHED;
+    }
+
+    @Override
+    public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {
+        QueuedOrder<O> queued = new QueuedOrder<>(order, book);
+        if (!accepting) {
+            throw new DataAccessResourceFailureException("The service is shutting down; nothing was changed");
+        }
+        Drainer drainer = drainers.get(Math.floorMod(queued.routingKey().hashCode(), drainers.size()));
+        if (!drainer.queue.offer(queued)) {
+            metrics.queueFull();
+            throw ContentionException.queueFull();
+        }
+        return queued.awaitAnswer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends StockOrder> boolean storedAny(List<QueuedOrder<?>> placed) {
+        QueuedOrder<O> first = (QueuedOrder<O>) placed.getFirst();
+        return !first.book().stored(List.of(first.order())).isEmpty();
+    }
+
+    @Override
+    public void start() {
+        accepting = true;
+        drainers.forEach(Drainer::start);
+    }
+
+    /** Stops taking orders, then waits until every queued order has been placed and answered. */
+    @Override
+    public void stop() {
+        accepting = false;
+        for (Drainer drainer : drainers) {
+            drainer.finish();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** One queue and the platform thread that drains it, batch after batch. */
+    private final class Drainer implements Runnable {
+
+        private final BlockingQueue<QueuedOrder<?>> queue;
+        private final Thread thread;
+        /** Orders deferred from the previous batch because an order with the same id was in it: they go first. */
+        private final Deque<QueuedOrder<?>> carried = new ArrayDeque<>();
+        private volatile boolean finishing;
+
+        Drainer(int index) {
+            this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+            this.thread = Thread.ofPlatform().name("stock-batch-" + index).unstarted(this);
+        }
+
+        int depth() {
+            return queue.size() + carried.size();
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void finish() {
+            finishing = true;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("Interrupted while {} placed its last batches; {} orders still queued", thread.getName(),
+                        depth());
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!(finishing && queue.isEmpty() && carried.isEmpty())) {
+                List<QueuedOrder<?>> batch;
+                try {
+                    batch = nextBatch();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!batch.isEmpty()) {
+                    placeAndAnswer(batch);
+                }
+            }
+        }
+
+        /**
+         * Everything queued now, up to the bounds; waits only while nothing is queued. An order whose id is already
+         * in the batch is carried over to the next one, which then finds it claimed and answers it as a replay.
+         */
+        private List<QueuedOrder<?>> nextBatch() throws InterruptedException {
+            List<QueuedOrder<?>> batch = new ArrayList<>();
+            Deque<QueuedOrder<?>> deferred = new ArrayDeque<>();
+            int lines = 0;
+            while (batch.size() < settings.maxSize()) {
+                QueuedOrder<?> next = carried.pollFirst();
+                if (next == null) {
+                    next = batch.isEmpty() && deferred.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS)
+                            : queue.poll();
+                }
+                if (next == null) {
+                    break;
+                }
+                if (lines + next.lineCount() > settings.maxLines()) {
+                    deferred.addFirst(next);
+                    break;
+                }
+                if (sameIdIn(batch, next)) {
+                    deferred.addLast(next);
+                } else {
+                    batch.add(next);
+                    lines += next.lineCount();
+                }
+            }
+            deferred.descendingIterator().forEachRemaining(carried::addFirst);
+            return batch;
+        }
+
+        private boolean sameIdIn(List<QueuedOrder<?>> batch, QueuedOrder<?> next) {
+            for (QueuedOrder<?> queued : batch) {
+                if (queued.sameIdAs(next)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void placeAndAnswer(List<QueuedOrder<?>> batch) {
+            long started = System.nanoTime();
+            Throwable failure = null;
+            try {
+                batches.place(batch);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            batchSizes.record(batch.size());
+            batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
+            if (failure == null || CommitVerifier.mayHaveCommitted(failure) && committedAfterAll(batch, failure)) {
+                batch.forEach(QueuedOrder::answerDecided);
+            } else if (failure instanceof PessimisticLockingFailureException
+                    || failure instanceof QueryTimeoutException) {
+                log.warn("A batch of {} orders timed out waiting for a row lock: {}", batch.size(), failure.getMessage());
+                for (QueuedOrder<?> queued : batch) {
+                    metrics.lockTimeout(name());
+                    queued.answerFailed(ContentionException.lockTimeout(failure));
+                }
+            } else {
+                if (DatabaseFaults.isUnavailable(failure)) {
+                    log.warn("A batch of {} orders failed, none of them was placed: {}", batch.size(), failure.toString());
+                } else {
+                    log.error("A batch of {} orders failed; none of them was placed", batch.size(), failure);
+                }
+                for (QueuedOrder<?> queued : batch) {
+                    queued.answerFailed(CommitVerifier.nothingChanged(failure));
+                }
+            }
+        }
+
+        /**
+         * The batch's connection failed: whether its transaction committed nonetheless. Its placed orders' records
+         * tell; a batch that placed none changed nothing either way, and answers 503.
+         */
+        private boolean committedAfterAll(List<QueuedOrder<?>> batch, Throwable failure) {
+            List<QueuedOrder<?>> placed = batch.stream().filter(QueuedOrder::isPlaced).toList();
+            return !placed.isEmpty() && verifier.committed(() -> storedAny(placed), failure);
+        }
+
+    }
+}

@@ -1,0 +1,198 @@
+package com.example.inventory.stock.placement.batch;
+
+import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.MovementKind;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.StockLimitExceededException;
+import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.ledger.Ledger;
+import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.StockStatements;
+import com.example.inventory.stock.placement.ConditionalStockChange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places a batch of orders in one transaction: claims every order id of a book in one statement, locks every
+ * product row of the batch in one query (ascending id order, as every other strategy), applies the orders in
+ * arrival order, each all or nothing, in memory — an order that does not fit is refused and its id freed, and the
+ * orders behind it still get their chance — then writes the changed rows in one statement and the ledger in
+ * another, and commits once. A batch of one is placed as the atomic strategy places an order.
+ */
+@Component
+class OrderBatch {
+
+    /** Books are claimed in one fixed order, so two batches never wait on each other's claims in a circle. */
+    private static final Comparator<OrderClaims<?>> CLAIM_ORDER = Comparator.comparing(book -> book.getClass().getName());
+
+    private final ProductRepository products;
+    private final StockStatements statements;
+    private final ConditionalStockChange conditionalStock;
+    private final Ledger ledger;
+    private final TransactionTemplate transactions;
+
+    OrderBatch(ProductRepository products, StockStatements statements, ConditionalStockChange conditionalStock,
+               Ledger ledger, PlatformTransactionManager transactionManager) {
+        this.products = products;
+        this.statements = statements;
+        this.conditionalStock = conditionalStock;
+        this.ledger = ledger;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Decides every order of the batch ({@link QueuedOrder#decide} or {@link QueuedOrder#refuse}) in one
+     * transaction. Each order's id appears at most once per book. When this throws, nothing was committed.
+     */
+    void place(List<QueuedOrder<?>> batch) {
+        transactions.executeWithoutResult(status -> placeAll(batch, status));
+    }
+
+    private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status) {
+        List<QueuedOrder<?>> claimed = claim(batch);
+        if (batch.size() == 1 && claimed.size() == 1) {
+            placeAlone(claimed.getFirst(), status);
+            return;
+        }
+        Map<String, Product> locked = lock(claimed);
+        Set<Product> changed = Collections.newSetFromMap(new LinkedHashMap<>());
+        List<Movement> movements = new ArrayList<>();
+        List<QueuedOrder<?>> refused = new ArrayList<>();
+        for (QueuedOrder<?> queued : claimed) {
+            MovementKind kind = queued.book().movement();
+            RuntimeException refusal = refusal(queued, kind, locked);
+            if (refusal != null) {
+                queued.refuse(refusal);
+                refused.add(queued);
+                continue;
+            }
+            for (OrderLine line : queued.order().lines()) {
+                Product product = locked.get(line.sku());
+                product.apply(kind, line.quantity());
+                movements.add(Movement.of(product, kind, line.quantity(), queued.order().orderId()));
+                changed.add(product);
+            }
+            queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
+        }
+        byBook(refused).forEach(OrderBatch::unclaim);
+        write(changed);
+        ledger.record(movements);
+    }
+
+    /**
+     * A batch of one shares nothing, so it is placed as the atomic strategy places an order — one conditional update
+     * per line — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what
+     * it costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused.
+     */
+    private void placeAlone(QueuedOrder<?> queued, TransactionStatus status) {
+        try {
+            conditionalStock.apply(queued.order().lines(), queued.book().movement(), queued.order().orderId());
+            queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
+        } catch (InsufficientStockException | ProductNotFoundException | StockLimitExceededException refusal) {
+            status.setRollbackOnly();
+            queued.refuse(refusal);
+        }
+    }
+
+    /** Claims the ids; an order whose id another order holds is decided as such and goes no further. */
+    private List<QueuedOrder<?>> claim(List<QueuedOrder<?>> batch) {
+        Set<QueuedOrder<?>> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+        byBook(batch).forEach((book, orders) -> claimed.addAll(claimIn(book, orders)));
+        List<QueuedOrder<?>> inArrivalOrder = new ArrayList<>(claimed.size());
+        for (QueuedOrder<?> queued : batch) {
+            if (claimed.contains(queued)) {
+                inArrivalOrder.add(queued);
+            } else {
+                queued.decide(Placement.claimedBefore(PlacementMode.BATCHED));
+            }
+        }
+        return inArrivalOrder;
+    }
+
+    private Map<String, Product> lock(List<QueuedOrder<?>> claimed) {
+        TreeSet<String> skus = new TreeSet<>();
+        claimed.forEach(queued -> queued.order().lines().forEach(line -> skus.add(line.sku())));
+        Map<String, Product> bySku = new LinkedHashMap<>();
+        if (!skus.isEmpty()) {
+            (skus.size() == 1 ? products.lockReadOnlyBySku(skus.first()) : products.lockReadOnlyBySkusInIdOrder(skus))
+                    .forEach(product -> bySku.put(product.getSku(), product));
+        }
+        return bySku;
+    }
+
+    /** Why the order cannot be placed on the stock as the batch has left it so far, or {@code null}. */
+    private static @Nullable RuntimeException refusal(QueuedOrder<?> queued, MovementKind kind,
+                                                      Map<String, Product> locked) {
+        for (OrderLine line : queued.order().lines()) {
+            Product product = locked.get(line.sku());
+            if (product == null) {
+                return ProductNotFoundException.of(line.sku());
+            }
+            RuntimeException refusal = product.refusal(kind, line.quantity());
+            if (refusal != null) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    private void write(Set<Product> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Long[] ids = new Long[changed.size()];
+        Integer[] stocks = new Integer[changed.size()];
+        Integer[] reserved = new Integer[changed.size()];
+        int i = 0;
+        for (Product product : changed) {
+            ids[i] = product.getId();
+            stocks[i] = product.getStock();
+            reserved[i] = product.getReserved();
+            i++;
+        }
+        int written = statements.writeLevels(ids, stocks, reserved);
+        if (written != changed.size()) {
+            throw new IllegalStateException("Wrote " + written + " of " + changed.size() + " locked products");
+        }
+    }
+
+    private static Map<OrderClaims<?>, List<QueuedOrder<?>>> byBook(List<QueuedOrder<?>> orders) {
+        Map<OrderClaims<?>, List<QueuedOrder<?>>> byBook = new TreeMap<>(CLAIM_ORDER);
+        orders.forEach(queued -> byBook.computeIfAbsent(queued.book(), book -> new ArrayList<>()).add(queued));
+        return byBook;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends StockOrder> List<QueuedOrder<?>> claimIn(OrderClaims<O> book, List<QueuedOrder<?>> queued) {
+        List<O> orders = queued.stream().map(q -> (O) q.order()).toList();
+        Set<O> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+        claimed.addAll(book.claim(orders, PlacementMode.BATCHED, 1));
+        return queued.stream().filter(q -> claimed.contains(q.order())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <O extends StockOrder> void unclaim(OrderClaims<O> book, List<QueuedOrder<?>> queued) {
+        book.unclaim(queued.stream().map(q -> (O) q.order()).toList());
+    }
+}

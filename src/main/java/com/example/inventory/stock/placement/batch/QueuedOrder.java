@@ -1,0 +1,95 @@
+package com.example.inventory.stock.placement.batch;
+
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.Placement;
+import com.example.inventory.stock.StockOrder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An order waiting in a batched strategy's queue, and the request thread waiting for it. Its outcome is decided in
+ * the batch's transaction but told to the waiting thread only once that transaction has ended.
+ */
+final class QueuedOrder<O extends StockOrder> {
+
+    private final O order;
+    private final OrderClaims<O> book;
+    private final CompletableFuture<Placement> answer = new CompletableFuture<>();
+    private @Nullable Placement placement;
+    private @Nullable RuntimeException refusal;
+
+    QueuedOrder(O order, OrderClaims<O> book) {
+        this.order = order;
+        this.book = book;
+    }
+
+    O order() {
+        return order;
+    }
+
+    OrderClaims<O> book() {
+        return book;
+    }
+
+    /** Where the batched strategy routes the order: its first line's SKU, so one product's orders meet. */
+    String routingKey() {
+        return order.lines().getFirst().sku();
+    }
+
+    int lineCount() {
+        return order.lines().size();
+    }
+
+    /** Whether this and {@code other} would place the same order id in the same book. */
+    boolean sameIdAs(QueuedOrder<?> other) {
+        return book == other.book && order.orderId().equals(other.order.orderId());
+    }
+
+    /** Whether the batch decided to place this order (its claim is part of the batch's transaction). */
+    boolean isPlaced() {
+        return placement != null && placement.placed();
+    }
+
+    void decide(Placement placement) {
+        this.placement = placement;
+        this.refusal = null;
+    }
+
+    void refuse(RuntimeException refusal) {
+        this.placement = null;
+        this.refusal = refusal;
+    }
+
+    /** Tells the waiting request what its batch decided, once the batch's transaction has committed. */
+    void answerDecided() {
+        if (refusal != null) {
+            answer.completeExceptionally(refusal);
+        } else if (placement != null) {
+            answer.complete(placement);
+        } else {
+            answer.completeExceptionally(new IllegalStateException("The batch decided nothing for " + order.orderId()));
+        }
+    }
+
+    /** Tells the waiting request that its order was not placed, for a reason outside the order itself. */
+    void answerFailed(RuntimeException failure) {
+        answer.completeExceptionally(failure);
+    }
+
+    /**
+     * Waits for the answer, however long the batch takes: the order may be committed by then, so giving up early
+     * would tell the client something untrue.
+     */
+    Placement awaitAnswer() {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package com.example.inventory.web.openapi;
+
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.common.ProblemType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), exact enough to generate a
+ * client from and to validate every response against: each operation lists every status it can answer, each problem
+ * response names the {@code type}s it can carry (with their extra members), and each response schema requires every
+ * member the service sends and allows no other.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String PROBLEM_SCHEMA = "Problem";
+    static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    @Bean
+    OpenAPI inventoryOpenApi() {
+        Components components = new Components().addSchemas(PROBLEM_SCHEMA, problemSchema());
+        // Every type a client can meet, even those no operation lists: an unknown path is a NotFoundProblem, a
+        // method a path does not map a MethodNotAllowedProblem (with Allow). A 500 is never part of the contract.
+        for (ProblemType type : ProblemType.values()) {
+            if (type != ProblemType.INTERNAL_ERROR) {
+                components.addSchemas(schemaName(type), problemSchema(type));
+            }
+        }
+        return new OpenAPI()
+                .info(new Info().title("Stock-deduction service").version("v1").description("""
+                        Takes stock off products for orders without ever overselling. Every error is an RFC 9457 \
+                        problem detail (application/problem+json) whose type is %s<name>.
+
+                        Requests: a body is at most %d bytes (larger: 413 payload-too-large) and well-formed UTF-8 \
+                        (else 400 validation); its Content-Type is application/json, never a media range such as \
+                        */* (415). JSON is strict about scalars (no 1.5, "5" or "" for an integer, no 5 for a \
+                        string) and about property names (a property given twice is a 400); unknown properties are \
+                        ignored. No string, in a body or a parameter, may contain a NUL character or an unpaired \
+                        UTF-16 surrogate (400 validation). A query string that cannot be decoded (a parameter without \
+                        a name, a bad percent-escape, bytes that are not UTF-8), a parameter given twice, or an \
+                        integer not written in ASCII decimal digits is a 400 validation on any operation; an Accept \
+                        header that cannot be parsed or refuses JSON is a 406.
+
+                        Besides the operations below: an unknown path is a 404 not-found (NotFoundProblem), a method \
+                        that a path does not map a 405 method-not-allowed (MethodNotAllowedProblem) whose Allow \
+                        header lists the methods the path has."""
+                        .formatted(ProblemType.BASE, InventoryLimits.MAX_BODY_BYTES)))
+                .components(components);
+    }
+
+    /** Adds, per status, the problem responses of each endpoint: those it declares, and those any endpoint has. */
+    @Bean
+    OperationCustomizer problemResponses() {
+        return (operation, handler) -> {
+            ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
+            if (declared == null) {
+                return operation;
+            }
+            if (operation.getResponses() == null) {
+                operation.setResponses(new ApiResponses());
+            }
+            Set<ProblemType> types = new LinkedHashSet<>(List.of(declared.value()));
+            types.addAll(anyOperation(operation, !handler.hasMethodAnnotation(GetMapping.class)));
+            Map<Integer, List<ProblemType>> byStatus = types.stream()
+                    .sorted(Comparator.comparing(ProblemType::ordinal))
+                    .collect(Collectors.groupingBy(type -> type.status().value(), LinkedHashMap::new, Collectors.toList()));
+            byStatus.forEach((status, ofStatus) -> operation.getResponses().addApiResponse(String.valueOf(status),
+                    problemResponse(ofStatus)));
+            return operation;
+        };
+    }
+
+    /**
+     * What any operation can answer besides its own outcomes: a query string that cannot be decoded or a path the
+     * servlet container refuses (400), an {@code Accept} without JSON (406), a body over the limit (413), a database
+     * that cannot be reached in time (503); with a body, one that is not JSON (415); for a write, a change that the
+     * database's constraints refused although validation let it through (409, should never happen), and a lock it
+     * waited for longer than the lock timeout, which bounds every lock wait on every connection (503 contention).
+     */
+    private static List<ProblemType> anyOperation(Operation operation, boolean writes) {
+        List<ProblemType> types = new ArrayList<>(List.of(ProblemType.VALIDATION, ProblemType.NOT_ACCEPTABLE,
+                ProblemType.PAYLOAD_TOO_LARGE, ProblemType.SERVICE_UNAVAILABLE));
+        if (operation.getRequestBody() != null) {
+            types.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (writes) {
+            types.add(ProblemType.DATA_CONFLICT);
+            types.add(ProblemType.CONTENTION);
+        }
+        return types;
+    }
+
+    /**
+     * Every response schema requires all its members and allows no others: the views are records, serialised whole
+     * (a member that may be null says so in its type), so a response that differs from the document is a bug.
+     */
+    @Bean
+    OpenApiCustomizer exactResponseSchemas() {
+        return openApi -> {
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            Set<String> responseSchemas = new LinkedHashSet<>();
+            openApi.getPaths().values().stream()
+                    .flatMap(path -> path.readOperations().stream())
+                    .flatMap(operation -> operation.getResponses().values().stream())
+                    .filter(response -> response.getContent() != null)
+                    .flatMap(response -> response.getContent().values().stream())
+                    .forEach(media -> collectReferences(media.getSchema(), schemas, responseSchemas));
+            responseSchemas.stream().filter(name -> !name.endsWith(PROBLEM_SCHEMA)).map(schemas::get)
+                    .filter(schema -> schema.getProperties() != null)
+                    .forEach(schema -> {
+                        schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                        schema.setAdditionalProperties(false);
+                    });
+        };
+    }
+
+    private static void collectReferences(Schema<?> schema, Map<String, Schema> schemas, Set<String> found) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(SCHEMAS.length());
+            if (found.add(name)) {
+                collectReferences(schemas.get(name), schemas, found);
+            }
+            return;
+        }
+        Stream.of(schema.getProperties() != null ? schema.getProperties().values().stream() : Stream.<Schema>empty(),
+                        Stream.of(schema.getItems()),
+                        schema.getAllOf() != null ? schema.getAllOf().stream() : Stream.<Schema>empty(),
+                        schema.getOneOf() != null ? schema.getOneOf().stream() : Stream.<Schema>empty())
+                .flatMap(s -> s).filter(Objects::nonNull)
+                .forEach(child -> collectReferences(child, schemas, found));
+    }
+
+    private static ApiResponse problemResponse(List<ProblemType> types) {
+        Schema<?> schema = types.size() == 1 ? reference(types.getFirst())
+                : new Schema<>().oneOf(types.stream().<Schema>map(OpenApiConfiguration::reference).toList());
+        MediaType media = new MediaType().schema(schema);
+        for (ProblemType type : types) {
+            media.addExamples(type.typeName(), new Example().summary(type.title())
+                    .value(Map.of("type", type.uri().toString(), "title", type.title(),
+                            "status", type.status().value())));
+        }
+        ApiResponse response = new ApiResponse()
+                .description(types.stream().map(type -> "`" + type.typeName() + "`: " + type.title())
+                        .collect(Collectors.joining("; ")))
+                .content(new Content().addMediaType(PROBLEM_MEDIA_TYPE, media));
+        if (types.contains(ProblemType.CONTENTION) || types.contains(ProblemType.SERVICE_UNAVAILABLE)) {
+            response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
+                    .required(true).schema(new IntegerSchema()));
+        }
+        return response;
+    }
+
+    private static Schema<?> reference(ProblemType type) {
+        return new Schema<>().$ref(SCHEMAS + schemaName(type));
+    }
+
+    /** {@code INSUFFICIENT_STOCK} → {@code InsufficientStockProblem}. */
+    static String schemaName(ProblemType type) {
+        return Stream.of(type.name().split("_"))
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining()) + PROBLEM_SCHEMA;
+    }
+
+    /** A problem of one type: its {@code type} and {@code status} fixed, its extra members required. */
+    private static Schema<?> problemSchema(ProblemType type) {
+        Schema<?> schema = new Schema<>().allOf(List.of(new Schema<>().$ref(SCHEMAS + PROBLEM_SCHEMA)));
+        schema.description(type.title());
+        List<String> required = new ArrayList<>(List.of("type", "title", "status", "detail"));
+        required.addAll(type.members());
+        // Before the properties: the model drops required names that are not among the schema's own properties.
+        schema.setRequired(required);
+        schema.addProperty("type", new StringSchema()._enum(List.of(type.uri().toString())));
+        if (type != ProblemType.HTTP_ERROR) { // the type of any other 4xx the container answers (411, 414, 431, …)
+            schema.addProperty("status", new IntegerSchema()._enum(List.of(type.status().value())));
+        }
+        return schema;
+    }
+
+    /** Every member any problem may carry; which ones a type always carries, its own schema says. */
+    private static Schema<?> problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema());
+        fieldError.addProperty("message", new StringSchema());
+        fieldError.setRequired(List.of("field", "message"));
+        fieldError.setAdditionalProperties(false);
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem detail; extra members depend on the type");
+        problem.addProperty("type", new StringSchema().format("uri").example(ProblemType.BASE + "insufficient-stock"));
+        problem.addProperty("title", new StringSchema());
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema().format("uri-reference"));
+        problem.addProperty("sku", new StringSchema().description("product-not-found, duplicate-sku, insufficient-stock, stock-limit-exceeded"));
+        problem.addProperty("requested", new IntegerSchema().description("insufficient-stock"));
+        problem.addProperty("available", new IntegerSchema().description("insufficient-stock"));
+        problem.addProperty("orderId", new StringSchema().description("order-conflict"));
+        problem.addProperty("errors", new ArraySchema().items(fieldError).description("validation"));
+        problem.setRequired(List.of("type", "title", "status", "detail"));
+        problem.setAdditionalProperties(false);
+        return problem;
+    }
+}
