@@ -220,11 +220,13 @@ step "5. The ledger"
 
 # Every stock change above left one movement per product line, newest first ...
 call GET "/products/$PHONE/movements?page=0&size=50"
-expect 200 '[.content[].kind] == ["RELEASE","RESERVE","RELEASE","RESERVE","CONFIRM","RESERVE","CANCEL","DEDUCT","RESTOCK","INITIAL"]' \
-  '.content[0].stockAfter == 14'
+expect 200 '.content[0].stockAfter == 14' \
+  '[.content[].kind] == ["RELEASE", "RESERVE", "RELEASE", "RESERVE", "CONFIRM", "RESERVE",
+                         "CANCEL", "DEDUCT", "RESTOCK", "INITIAL"]'
 # ... and they add up to the stock: INITIAL + RESTOCK - DEDUCT + CANCEL - CONFIRM = 10 + 5 - 2 + 2 - 1 = 14
 # (RESERVE and RELEASE move units in and out of "reserved"; the stock stays).
-expect 200 '[.content[] | ({INITIAL: 1, RESTOCK: 1, CANCEL: 1, DEDUCT: -1, CONFIRM: -1}[.kind] // 0) * .quantity] | add == 14'
+expect 200 '[.content[] | ({INITIAL: 1, RESTOCK: 1, CANCEL: 1, DEDUCT: -1, CONFIRM: -1}[.kind] // 0) * .quantity]
+            | add == 14'
 
 if [ "$failures" = 0 ]; then
   printf '\nwalkthrough: all %d checks passed against %s\n' "$checks" "$BASE_URL"
