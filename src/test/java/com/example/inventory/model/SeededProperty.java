@@ -41,6 +41,7 @@ final class SeededProperty {
             T sample = generate.apply(new Random(seed));
             Throwable failure = failureOf(property, sample);
             if (failure != null) {
+                System.out.printf("%s failed on try %d, seed %d, shrinking: %s%n", name, i, seed, sample);
                 throw shrunk(name, i, tries, seed, sample, failure, smaller, property);
             }
         }
