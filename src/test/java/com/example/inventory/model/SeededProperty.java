@@ -34,8 +34,8 @@ final class SeededProperty {
 
     static <T> void check(String name, int tries, Function<Random, T> generate, Function<T, List<T>> smaller,
                           Check<T> property) {
-        Long replay = Long.getLong(SEED_PROPERTY);
-        long seed = replay != null ? replay : ThreadLocalRandom.current().nextLong();
+        String replay = System.getProperty(SEED_PROPERTY);
+        long seed = replay != null ? Long.parseLong(replay) : ThreadLocalRandom.current().nextLong();
         System.out.printf("%s: %d tries from seed %d (replay: -D%s=%d)%n", name, tries, seed, SEED_PROPERTY, seed);
         for (int i = 1; i <= tries; i++, seed = new SplittableRandom(seed).nextLong()) {
             T sample = generate.apply(new Random(seed));
@@ -69,14 +69,13 @@ final class SeededProperty {
                 }
             }
         }
-        String message = """
+        return new AssertionError("""
                 %s failed on try %d of %d, seed %d (replay: -D%s=%d).
                 Shrunk in %d runs%s to:
                 %s
                 which fails with: %s""".formatted(name, attempt, tries, seed, SEED_PROPERTY, seed, runs,
-                runs >= SHRINK_RUNS ? " (the limit; smaller may exist)" : "", smallest, smallestFailure);
-        System.out.println(message);
-        return new AssertionError(message, smallestFailure);
+                runs >= SHRINK_RUNS ? " (the limit; smaller may exist)" : "", smallest, smallestFailure),
+                smallestFailure);
     }
 
     private static <T> @Nullable Throwable failureOf(Check<T> property, T sample) {
