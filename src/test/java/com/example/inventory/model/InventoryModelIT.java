@@ -1,34 +1,29 @@
 package com.example.inventory.model;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
 import com.example.inventory.HttpApi;
+import com.example.inventory.HttpApi.Response;
 import com.example.inventory.Race;
 import com.example.inventory.ServiceInstance;
 import com.example.inventory.TestClock;
 import com.example.inventory.TestDatabase;
+import com.example.inventory.model.InventoryModel.Expected;
 import com.example.inventory.reservation.ReservationService;
 import com.example.inventory.stock.PlacementMode;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import com.example.inventory.HttpApi.Response;
-import com.example.inventory.model.InventoryModel.Expected;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.example.inventory.HttpApi.unique;
@@ -40,22 +35,72 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reserve, confirm, release, extend, and time running out — run against the service and against a small in-memory
  * model of the contract ({@link InventoryModel}); every answer and every product's counters must agree after every
  * step. A concurrent variant runs several random sequences at once and checks the final state against the
- * conservation laws. jqwik shrinks a failing sequence to a minimal one, which then becomes a regular test.
+ * conservation laws. Each run prints its seed; a failing case is shrunk to a minimal one by dropping operations,
+ * and reported with the seed that replays it ({@link SeededProperty}), so that it can become a regular test.
  */
 class InventoryModelIT {
 
     private static final int PRODUCTS = 3;
     private static final int ORDERS = 5;
     private static final String UNKNOWN_ID = "0190b6c4-0000-7000-8000-000000000000";
+    private static final Map<String, Integer> answers = new ConcurrentHashMap<>();
 
     private static ServiceInstance service;
     private static HttpApi api;
     private static JdbcClient jdbc;
 
     record Scenario(List<Integer> initialStock, List<Op> ops) {
+
+        List<Scenario> smaller() {
+            return SeededProperty.withoutRuns(ops).stream().map(fewer -> new Scenario(initialStock, fewer)).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "initial stock " + initialStock + ", " + ops.size() + " operations:" + lines(ops);
+        }
     }
 
-    @BeforeContainer
+    record Concurrent(List<Integer> initialStock, List<List<Op>> sequences) {
+
+        /** Without one whole sequence, or without a run of one sequence's operations. */
+        List<Concurrent> smaller() {
+            List<Concurrent> smaller = new ArrayList<>();
+            if (sequences.size() > 1) {
+                for (int i = 0; i < sequences.size(); i++) {
+                    List<List<Op>> fewer = new ArrayList<>(sequences);
+                    fewer.remove(i);
+                    smaller.add(new Concurrent(initialStock, fewer));
+                }
+            }
+            for (int i = 0; i < sequences.size(); i++) {
+                for (List<Op> shorter : SeededProperty.withoutRuns(sequences.get(i))) {
+                    if (!shorter.isEmpty()) {
+                        List<List<Op>> fewer = new ArrayList<>(sequences);
+                        fewer.set(i, shorter);
+                        smaller.add(new Concurrent(initialStock, fewer));
+                    }
+                }
+            }
+            return smaller;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("initial stock " + initialStock + ", " + sequences.size()
+                    + " concurrent sequences:");
+            for (int i = 0; i < sequences.size(); i++) {
+                text.append("\n thread ").append(i).append(':').append(lines(sequences.get(i)));
+            }
+            return text.toString();
+        }
+    }
+
+    private static String lines(List<Op> ops) {
+        return ops.stream().map(op -> "\n   " + op).collect(Collectors.joining());
+    }
+
+    @BeforeAll
     static void start() {
         // The sweep is one of the model's steps (Tick), so the schedule must not sweep on its own.
         service = ServiceInstance.start("inventory.reservation.sweep-interval=1h");
@@ -64,13 +109,35 @@ class InventoryModelIT {
         jdbc = database.jdbc();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         service.close();
     }
 
-    @Property(tries = 40, edgeCases = EdgeCasesMode.NONE)
-    void everyAnswerAndEveryCounterAgreesWithTheModel(@ForAll("scenarios") Scenario scenario) {
+    @Test
+    void everyAnswerAndEveryCounterAgreesWithTheModel() {
+        try {
+            SeededProperty.check("everyAnswerAndEveryCounterAgreesWithTheModel", 40,
+                    random -> new Scenario(stocks(random), operations(random, 1, 40)), Scenario::smaller,
+                    InventoryModelIT::agreesWithTheModel);
+        } finally {
+            printAnswers();
+        }
+    }
+
+    @Test
+    void concurrentSequencesKeepTheConservationLaws() {
+        SeededProperty.check("concurrentSequencesKeepTheConservationLaws", 8, random -> {
+            List<Integer> initialStock = stocks(random);
+            List<List<Op>> sequences = new ArrayList<>();
+            for (int i = between(random, 2, 5); i > 0; i--) {
+                sequences.add(operations(random, 5, 25));
+            }
+            return new Concurrent(initialStock, sequences);
+        }, Concurrent::smaller, InventoryModelIT::keepsTheConservationLaws);
+    }
+
+    private static void agreesWithTheModel(Scenario scenario) {
         Names names = new Names();
         InventoryModel model = new InventoryModel(scenario.initialStock());
         for (int i = 0; i < PRODUCTS; i++) {
@@ -89,10 +156,9 @@ class InventoryModelIT {
         }
     }
 
-    @Property(tries = 8, edgeCases = EdgeCasesMode.NONE)
-    void concurrentSequencesKeepTheConservationLaws(@ForAll("stocks") List<Integer> initialStock,
-                                                    @ForAll("sequences") List<List<Op>> sequences)
-            throws Exception {
+    private static void keepsTheConservationLaws(Concurrent scenario) throws Exception {
+        List<Integer> initialStock = scenario.initialStock();
+        List<List<Op>> sequences = scenario.sequences();
         Names names = new Names();
         for (int i = 0; i < PRODUCTS; i++) {
             api.createProduct(names.sku(i), initialStock.get(i));
@@ -162,8 +228,8 @@ class InventoryModelIT {
             case Op.Tick tick -> Expected.ok(200);
         };
         Response response = send(op, names, deductionIds, reservationIds);
-        Statistics.label("answers").collect(op.getClass().getSimpleName() + " " + response.status()
-                + (expected.problem() == null ? "" : " " + expected.problem()));
+        answers.merge(op.getClass().getSimpleName() + " " + response.status()
+                + (expected.problem() == null ? "" : " " + expected.problem()), 1, Integer::sum);
         assertThat(response.status()).as("%s: %s", op, response).isEqualTo(expected.status());
         if (expected.problem() != null) {
             assertThat(response.problemType()).as("%s", op).isEqualTo(expected.problem());
@@ -231,39 +297,83 @@ class InventoryModelIT {
                 .single();
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return Combinators.combine(stocks(), operation().list().ofMinSize(1).ofMaxSize(40)
-                .withSizeDistribution(RandomDistribution.uniform())).as(Scenario::new);
+    private static List<Integer> stocks(Random random) {
+        List<Integer> stocks = new ArrayList<>();
+        for (int i = 0; i < PRODUCTS; i++) {
+            stocks.add(between(random, 0, 30));
+        }
+        return stocks;
     }
 
-    @Provide
-    Arbitrary<List<Integer>> stocks() {
-        return Arbitraries.integers().between(0, 30).list().ofSize(PRODUCTS);
+    /** Between {@code min} and {@code max} operations, their number uniformly distributed. */
+    private static List<Op> operations(Random random, int min, int max) {
+        List<Op> ops = new ArrayList<>();
+        for (int i = between(random, min, max); i > 0; i--) {
+            ops.add(operation(random));
+        }
+        return ops;
     }
 
-    @Provide
-    Arbitrary<List<List<Op>>> sequences() {
-        return operation().list().ofMinSize(5).ofMaxSize(25).withSizeDistribution(RandomDistribution.uniform())
-                .list().ofMinSize(2).ofMaxSize(5);
+    /** Weighted 2 restock, 6 deduct, 2 cancel, 5 reserve, 3 confirm, 2 release, 1 extend, 2 tick. */
+    private static Op operation(Random random) {
+        int pick = random.nextInt(23);
+        if (pick < 2) {
+            return new Op.Restock(product(random), between(random, 1, 20));
+        } else if (pick < 8) {
+            return new Op.Deduct(strategy(random), order(random), lines(random));
+        } else if (pick < 10) {
+            return new Op.Cancel(order(random));
+        } else if (pick < 15) {
+            return new Op.Reserve(strategy(random), order(random), lines(random), ttl(random));
+        } else if (pick < 18) {
+            return new Op.Confirm(order(random));
+        } else if (pick < 20) {
+            return new Op.Release(order(random));
+        } else if (pick < 21) {
+            return new Op.Extend(order(random), ttl(random));
+        }
+        return new Op.Tick(between(random, 1, 120));
     }
 
-    private static Arbitrary<Op> operation() {
-        Arbitrary<Integer> product = Arbitraries.integers().between(0, PRODUCTS - 1);
-        Arbitrary<Integer> order = Arbitraries.integers().between(0, ORDERS - 1);
-        Arbitrary<PlacementMode> strategy = Arbitraries.of(PlacementMode.class);
-        Arbitrary<Map<Integer, Integer>> lines = Arbitraries.maps(product, Arbitraries.integers().between(1, 8))
-                .ofMinSize(1).ofMaxSize(2);
-        Arbitrary<Integer> ttl = Arbitraries.integers().between(30, 120);
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, Combinators.combine(product, Arbitraries.integers().between(1, 20)).as(Op.Restock::new)),
-                Tuple.of(6, Combinators.combine(strategy, order, lines).as(Op.Deduct::new)),
-                Tuple.of(2, order.map(Op.Cancel::new)),
-                Tuple.of(5, Combinators.combine(strategy, order, lines, ttl).as(Op.Reserve::new)),
-                Tuple.of(3, order.map(Op.Confirm::new)),
-                Tuple.of(2, order.map(Op.Release::new)),
-                Tuple.of(1, Combinators.combine(order, ttl).as(Op.Extend::new)),
-                Tuple.of(2, Arbitraries.integers().between(1, 120).map(Op.Tick::new)));
+    /** One or two lines, on distinct products, in a fixed order (so a replay sends the same request). */
+    private static Map<Integer, Integer> lines(Random random) {
+        Map<Integer, Integer> lines = new LinkedHashMap<>();
+        int first = product(random);
+        lines.put(first, between(random, 1, 8));
+        if (random.nextBoolean()) {
+            lines.put((first + between(random, 1, PRODUCTS - 1)) % PRODUCTS, between(random, 1, 8));
+        }
+        return Collections.unmodifiableMap(lines);
+    }
+
+    private static int product(Random random) {
+        return random.nextInt(PRODUCTS);
+    }
+
+    private static int order(Random random) {
+        return random.nextInt(ORDERS);
+    }
+
+    private static PlacementMode strategy(Random random) {
+        return PlacementMode.values()[random.nextInt(PlacementMode.values().length)];
+    }
+
+    private static int ttl(Random random) {
+        return between(random, 30, 120);
+    }
+
+    private static int between(Random random, int min, int max) {
+        return min + random.nextInt(max - min + 1);
+    }
+
+    /** How often each answer came, so that a run shows which corners of the contract it reached. */
+    private static void printAnswers() {
+        int total = answers.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder text = new StringBuilder("answers over " + total + " steps:");
+        answers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(answer -> text.append("%n  %-34s %4d  %5.2f %%".formatted(answer.getKey(), answer.getValue(),
+                        100.0 * answer.getValue() / total)));
+        System.out.println(text);
     }
 
     /** The SKUs and order ids of one try: its own, so tries never meet. */
