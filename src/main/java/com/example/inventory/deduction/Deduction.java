@@ -1,6 +1,7 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import jakarta.persistence.Table;
 /** The stock taken for one order, all lines or none. */
 @Entity
 @Table(name = "deduction")
-class Deduction {
+class Deduction implements StockOrder {
 
     @Id
     private UUID id;
@@ -57,7 +58,8 @@ class Deduction {
         return id;
     }
 
-    String getOrderId() {
+    @Override
+    public String orderId() {
         return orderId;
     }
 
@@ -77,17 +79,13 @@ class Deduction {
         return createdAt;
     }
 
-    List<OrderLine> getLines() {
+    @Override
+    public List<OrderLine> lines() {
         return List.copyOf(lines);
     }
 
     boolean isCancelled() {
         return status == DeductionStatus.CANCELLED;
-    }
-
-    /** Whether an order for {@code otherLines} asks for exactly what this deduction took, in any line order. */
-    boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return OrderLine.sameItems(lines, otherLines);
     }
 
     void markCancelled() {

@@ -105,11 +105,6 @@ class Reservation implements StockOrder {
         return status == ReservationStatus.ACTIVE && !now.isBefore(expiresAt);
     }
 
-    /** Whether an order for {@code otherLines} asks for exactly what this reservation holds, in any line order. */
-    boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return OrderLine.sameItems(lines, otherLines);
-    }
-
     boolean isConfirmed() {
         return status == ReservationStatus.CONFIRMED;
     }
