@@ -3,7 +3,6 @@ package com.example.inventory.deduction;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** The stock taken for one order, all lines or none. */
 @Entity
@@ -44,7 +44,7 @@ class Deduction implements StockOrder {
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    private Instant cancelledAt;
+    private @Nullable Instant cancelledAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "deduction_line", joinColumns = @JoinColumn(name = "deduction_id"))
@@ -88,9 +88,9 @@ class Deduction implements StockOrder {
         return status == DeductionStatus.CANCELLED;
     }
 
-    void markCancelled() {
+    void markCancelled(Instant now) {
         status = DeductionStatus.CANCELLED;
-        cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        cancelledAt = now;
     }
 
 }

@@ -12,8 +12,10 @@ import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.TrackedTransactions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,15 +40,17 @@ public class DeductionService {
     private final OncePerOrderId once;
     private final DeductionMetrics metrics;
     private final TrackedTransactions writes;
+    private final Clock clock;
 
     DeductionService(DeductionRepository deductions, DeductionBook book, InventoryService inventory,
-                     OncePerOrderId once, DeductionMetrics metrics, TrackedTransactions writes) {
+                     OncePerOrderId once, DeductionMetrics metrics, TrackedTransactions writes, Clock clock) {
         this.writes = writes;
         this.deductions = deductions;
         this.book = book;
         this.inventory = inventory;
         this.once = once;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**
@@ -63,7 +67,7 @@ public class DeductionService {
     public Answer<DeductionView> deduct(String orderId, List<OrderLine> lines, @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
         long started = System.nanoTime();
-        DeductionOrder order = DeductionOrder.of(orderId, lines);
+        DeductionOrder order = DeductionOrder.of(orderId, lines, now());
         OncePerOrderId.Result<Deduction> result;
         try {
             result = once.place(order, book, strategy, deductions::findByOrderId, "deducted");
@@ -165,11 +169,16 @@ public class DeductionService {
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
             inventory.giveBack(deduction.lines(), deduction.orderId());
-            deduction.markCancelled();
+            deduction.markCancelled(now());
             deductions.flush();
             log.debug("Deduction cancelled: order={} id={}", deduction.orderId(), deduction.getId());
         }
         return DeductionView.of(deduction);
+    }
+
+    /** The service's clock, to the microsecond PostgreSQL keeps: an answer shows what a later read will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Duration since(long startedNanos) {
