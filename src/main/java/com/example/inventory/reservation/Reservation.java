@@ -1,6 +1,7 @@
 package com.example.inventory.reservation;
 
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +65,21 @@ class Reservation implements StockOrder {
     private List<OrderLine> lines = new ArrayList<>();
 
     protected Reservation() {
+    }
+
+    /**
+     * The reservation that placing {@code order} stores: active until the order's expiry. The book writes the same
+     * row with SQL ({@link ReservationBook}), a batch in one statement; this builds it in memory.
+     */
+    Reservation(ReservationOrder order, PlacementMode strategy, int attempts) {
+        this.id = order.id();
+        this.orderId = order.orderId();
+        this.status = ReservationStatus.ACTIVE;
+        this.strategy = strategy.value();
+        this.attempts = attempts;
+        this.expiresAt = order.expiresAt();
+        this.createdAt = order.createdAt();
+        this.lines = new ArrayList<>(order.lines());
     }
 
     UUID getId() {
