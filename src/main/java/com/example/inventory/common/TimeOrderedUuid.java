@@ -1,5 +1,6 @@
 package com.example.inventory.common;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,5 +20,17 @@ public final class TimeOrderedUuid {
         long mostSignificant = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new UUID(mostSignificant, leastSignificant);
+    }
+
+    /**
+     * The id a request names, or empty when the text is no UUID at all: then no record has it, and a lookup by it
+     * finds nothing (a "not found", not a malformed request).
+     */
+    public static Optional<UUID> parse(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

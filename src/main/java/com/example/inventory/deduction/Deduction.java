@@ -1,8 +1,8 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +18,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** The stock taken for one order, all lines or none. */
 @Entity
 @Table(name = "deduction")
-class Deduction {
+class Deduction implements StockOrder {
 
     @Id
     private UUID id;
@@ -43,7 +44,7 @@ class Deduction {
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    private Instant cancelledAt;
+    private @Nullable Instant cancelledAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "deduction_line", joinColumns = @JoinColumn(name = "deduction_id"))
@@ -57,7 +58,8 @@ class Deduction {
         return id;
     }
 
-    String getOrderId() {
+    @Override
+    public String orderId() {
         return orderId;
     }
 
@@ -77,7 +79,8 @@ class Deduction {
         return createdAt;
     }
 
-    List<OrderLine> getLines() {
+    @Override
+    public List<OrderLine> lines() {
         return List.copyOf(lines);
     }
 
@@ -85,14 +88,9 @@ class Deduction {
         return status == DeductionStatus.CANCELLED;
     }
 
-    /** Whether an order for {@code otherLines} asks for exactly what this deduction took, in any line order. */
-    boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return OrderLine.sameItems(lines, otherLines);
-    }
-
-    void markCancelled() {
+    void markCancelled(Instant now) {
         status = DeductionStatus.CANCELLED;
-        cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        cancelledAt = now;
     }
 
 }

@@ -3,24 +3,52 @@ package com.example.inventory.deduction;
 import com.example.inventory.stock.ClaimRows;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
-import com.example.inventory.stock.OrderTable;
 import com.example.inventory.stock.PlacementMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The deductions as an {@link OrderClaims}: placing an order deducts the stock of its lines. */
+/**
+ * The deductions as an {@link OrderClaims}: placing an order deducts the stock of its lines. The owner of the
+ * {@code deduction} and {@code deduction_line} rows a placement writes; plain JDBC, one statement a batch, in the
+ * placement's transaction.
+ */
 @Component
 class DeductionBook implements OrderClaims<DeductionOrder> {
 
-    private final OrderTable table;
+    /**
+     * Stores the deductions whose order ids are free, and their lines, in one statement. Ids are claimed in
+     * ascending order id order, so that two batches claiming several never wait on each other in a circle.
+     */
+    private static final String CLAIM = """
+            WITH claimed AS (
+                INSERT INTO deduction (id, order_id, status, strategy, attempts, created_at)
+                SELECT o.id, o.order_id, 'COMPLETED', ?, ?, o.created_at
+                  FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[]) AS o (id, order_id, created_at)
+                 ORDER BY o.order_id
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING id),
+            claimed_lines AS (
+                INSERT INTO deduction_line (deduction_id, line_no, sku, quantity)
+                SELECT line.order_id, line.line_no, line.sku, line.quantity
+                  FROM unnest(?::uuid[], ?::integer[], ?::varchar[], ?::integer[])
+                           AS line (order_id, line_no, sku, quantity)
+                 WHERE line.order_id IN (SELECT id FROM claimed))
+            SELECT id FROM claimed""";
+
+    private static final String UNCLAIM = """
+            WITH unclaimed_lines AS (DELETE FROM deduction_line WHERE deduction_id = ANY (?::uuid[]))
+            DELETE FROM deduction WHERE id = ANY (?::uuid[])""";
+
+    private static final String STORED = "SELECT id FROM deduction WHERE id = ANY (?::uuid[])";
+
+    private final JdbcClient jdbc;
 
     DeductionBook(JdbcClient jdbc) {
-        this.table = new OrderTable(jdbc, "deduction", DeductionStatus.COMPLETED.name(), List.of());
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -30,20 +58,25 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
 
     @Override
     public List<DeductionOrder> claim(List<DeductionOrder> orders, PlacementMode strategy, int attempt) {
-        return table.claim(ClaimRows.of(orders, DeductionOrder::id),
-                ClaimRows.texts(orders.stream().map(DeductionOrder::createdAt).toArray(Instant[]::new)), strategy,
-                attempt);
+        ClaimRows<DeductionOrder> rows = ClaimRows.of(orders, DeductionOrder::id);
+        String[] createdAt = ClaimRows.texts(orders.stream().map(DeductionOrder::createdAt).toArray(Instant[]::new));
+        return rows.claimed(jdbc.sql(CLAIM)
+                .params(strategy.value(), attempt, rows.idTexts(), rows.orderIds(), createdAt,
+                        rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
+                .query(UUID.class).list());
     }
 
     @Override
     public void unclaim(List<DeductionOrder> orders) {
         if (!orders.isEmpty()) {
-            table.unclaim(orders.stream().map(DeductionOrder::id).toArray(UUID[]::new));
+            String[] ids = ClaimRows.of(orders, DeductionOrder::id).idTexts();
+            jdbc.sql(UNCLAIM).params(ids, ids).update();
         }
     }
 
     @Override
     public List<DeductionOrder> stored(List<DeductionOrder> orders) {
-        return table.stored(ClaimRows.of(orders, DeductionOrder::id));
+        ClaimRows<DeductionOrder> rows = ClaimRows.of(orders, DeductionOrder::id);
+        return rows.claimed(jdbc.sql(STORED).param(rows.idTexts()).query(UUID.class).list());
     }
 }

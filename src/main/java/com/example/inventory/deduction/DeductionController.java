@@ -2,6 +2,7 @@ package com.example.inventory.deduction;
 
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
+import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.openapi.ProblemResponses;
@@ -45,9 +46,9 @@ class DeductionController {
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
                                          @RequestParam(required = false) @Nullable PlacementMode strategy) {
-        DeductionOutcome outcome = deductions.deduct(request.order(), request.lines(), strategy);
-        return IdempotentResponses.placed(outcome.deduction(), outcome.replayed(), "/api/v1/deductions/{id}",
-                outcome.deduction().id());
+        Answer<DeductionView> answer = deductions.deduct(request.order(), request.lines(), strategy);
+        return IdempotentResponses.placed(answer.order(), answer.replayed(), "/api/v1/deductions/{id}",
+                answer.order().id());
     }
 
     @GetMapping("/{id}")

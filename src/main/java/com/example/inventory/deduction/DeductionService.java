@@ -1,18 +1,22 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OncePerOrderId;
+import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.TrackedTransactions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.example.inventory.deduction.DeductionMetrics.Outcome;
@@ -33,16 +37,20 @@ public class DeductionService {
     private final DeductionRepository deductions;
     private final DeductionBook book;
     private final InventoryService inventory;
+    private final OncePerOrderId once;
     private final DeductionMetrics metrics;
     private final TrackedTransactions writes;
+    private final Clock clock;
 
     DeductionService(DeductionRepository deductions, DeductionBook book, InventoryService inventory,
-                     DeductionMetrics metrics, TrackedTransactions writes) {
+                     OncePerOrderId once, DeductionMetrics metrics, TrackedTransactions writes, Clock clock) {
         this.writes = writes;
         this.deductions = deductions;
         this.book = book;
         this.inventory = inventory;
+        this.once = once;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     /**
@@ -56,32 +64,47 @@ public class DeductionService {
      * @throws OrderConflictException when the order was deducted before with other lines
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries exhausted)
      */
-    public DeductionOutcome deduct(String orderId, List<OrderLine> lines, @Nullable PlacementMode requested) {
+    public Answer<DeductionView> deduct(String orderId, List<OrderLine> lines, @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
         long started = System.nanoTime();
-        DeductionOrder order = DeductionOrder.of(orderId, lines);
-        Placement placement;
+        DeductionOrder order = DeductionOrder.of(orderId, lines, now());
+        OncePerOrderId.Result<Deduction> result;
         try {
-            placement = inventory.place(order, book, strategy);
+            result = once.place(order, book, strategy, deductions::findByOrderId, "deducted");
         } catch (InsufficientStockException e) {
             throw refused(orderId, strategy, Outcome.INSUFFICIENT_STOCK, started, e);
         } catch (ProductNotFoundException e) {
             throw refused(orderId, strategy, Outcome.NOT_FOUND, started, e);
+        } catch (OrderConflictException e) {
+            throw refused(orderId, strategy, Outcome.ORDER_CONFLICT, started, e);
         } catch (ContentionException e) {
             metrics.record(strategy, Outcome.CONTENTION, since(started));
             log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
                     strategy, e.attempts(), since(started).toMillis(), e.getMessage());
             throw e;
         }
-        if (!placement.placed()) {
-            return replay(order, strategy, started);
-        }
+        return switch (result) {
+            case OncePerOrderId.Placed<Deduction>(Placement placement) -> completed(order, strategy, placement,
+                    started);
+            case OncePerOrderId.Replayed<Deduction>(Deduction stored) -> replayed(stored, strategy, started);
+        };
+    }
+
+    private Answer<DeductionView> completed(DeductionOrder order, PlacementMode strategy, Placement placement,
+                                            long started) {
         Duration took = since(started);
         metrics.record(strategy, Outcome.COMPLETED, took);
         metrics.attempts(strategy, placement.attempts());
-        log.debug("Deduction completed: order={} strategy={} attempts={} durationMs={}", orderId, strategy,
+        log.debug("Deduction completed: order={} strategy={} attempts={} durationMs={}", order.orderId(), strategy,
                 placement.attempts(), took.toMillis());
-        return new DeductionOutcome(DeductionView.completed(order, strategy, placement.attempts()), false);
+        return Answer.placed(DeductionView.completed(order, strategy, placement.attempts()));
+    }
+
+    private Answer<DeductionView> replayed(Deduction stored, PlacementMode strategy, long started) {
+        metrics.record(strategy, Outcome.REPLAYED, since(started));
+        log.debug("Deduction replayed: order={} strategy={} durationMs={}", stored.orderId(), strategy,
+                since(started).toMillis());
+        return Answer.replayed(DeductionView.of(stored));
     }
 
     /**
@@ -103,20 +126,6 @@ public class DeductionService {
         return DeductionView.completed(order, strategy, 1);
     }
 
-    /** The order's id was taken: answer with the stored deduction, if it asked for the same lines. */
-    private DeductionOutcome replay(DeductionOrder order, PlacementMode strategy, long started) {
-        Deduction stored = deductions.findByOrderId(order.orderId()).orElseThrow(() -> new IllegalStateException(
-                "Order " + order.orderId() + " was claimed but is not stored"));
-        if (!stored.hasSameLinesAs(order.lines())) {
-            throw refused(order.orderId(), strategy, Outcome.ORDER_CONFLICT, started,
-                    OrderConflictException.otherItems(order.orderId(), "deducted"));
-        }
-        metrics.record(strategy, Outcome.REPLAYED, since(started));
-        log.debug("Deduction replayed: order={} strategy={} durationMs={}", order.orderId(), strategy,
-                since(started).toMillis());
-        return new DeductionOutcome(DeductionView.of(stored), true);
-    }
-
     private RuntimeException refused(String orderId, PlacementMode strategy, Outcome outcome, long started,
                                      RuntimeException reason) {
         metrics.record(strategy, outcome, since(started));
@@ -130,7 +139,7 @@ public class DeductionService {
      */
     @Transactional(readOnly = true)
     public DeductionView get(String id) {
-        return parse(id).flatMap(deductions::findById).map(DeductionView::of)
+        return TimeOrderedUuid.parse(id).flatMap(deductions::findById).map(DeductionView::of)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
     }
 
@@ -156,23 +165,20 @@ public class DeductionService {
     }
 
     private DeductionView cancelNow(String id) {
-        Deduction deduction = parse(id).flatMap(deductions::findForUpdate)
+        Deduction deduction = TimeOrderedUuid.parse(id).flatMap(deductions::findForUpdate)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
-            inventory.giveBack(deduction.getLines(), deduction.getOrderId());
-            deduction.markCancelled();
+            inventory.giveBack(deduction.lines(), deduction.orderId());
+            deduction.markCancelled(now());
             deductions.flush();
-            log.debug("Deduction cancelled: order={} id={}", deduction.getOrderId(), deduction.getId());
+            log.debug("Deduction cancelled: order={} id={}", deduction.orderId(), deduction.getId());
         }
         return DeductionView.of(deduction);
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** The service's clock, to the microsecond PostgreSQL keeps: an answer shows what a later read will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Duration since(long startedNanos) {

@@ -20,7 +20,7 @@ public record DeductionView(UUID id, String orderId, DeductionStatus status,
     }
 
     static DeductionView of(Deduction deduction) {
-        return new DeductionView(deduction.getId(), deduction.getOrderId(), deduction.getStatus(),
-                deduction.getStrategy(), deduction.getAttempts(), deduction.getLines(), deduction.getCreatedAt());
+        return new DeductionView(deduction.getId(), deduction.orderId(), deduction.getStatus(),
+                deduction.getStrategy(), deduction.getAttempts(), deduction.lines(), deduction.getCreatedAt());
     }
 }

@@ -1,6 +1,7 @@
 package com.example.inventory.reservation;
 
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,21 @@ class Reservation implements StockOrder {
     protected Reservation() {
     }
 
+    /**
+     * The reservation that placing {@code order} stores: active until the order's expiry. The book writes the same
+     * row with SQL ({@link ReservationBook}), a batch in one statement; this builds it in memory.
+     */
+    Reservation(ReservationOrder order, PlacementMode strategy, int attempts) {
+        this.id = order.id();
+        this.orderId = order.orderId();
+        this.status = ReservationStatus.ACTIVE;
+        this.strategy = strategy.value();
+        this.attempts = attempts;
+        this.expiresAt = order.expiresAt();
+        this.createdAt = order.createdAt();
+        this.lines = new ArrayList<>(order.lines());
+    }
+
     UUID getId() {
         return id;
     }
@@ -103,11 +119,6 @@ class Reservation implements StockOrder {
     /** Whether its units are still held although its time is up: the sweeper has yet to expire it. */
     boolean isOverdueAt(Instant now) {
         return status == ReservationStatus.ACTIVE && !now.isBefore(expiresAt);
-    }
-
-    /** Whether an order for {@code otherLines} asks for exactly what this reservation holds, in any line order. */
-    boolean hasSameLinesAs(List<OrderLine> otherLines) {
-        return OrderLine.sameItems(lines, otherLines);
     }
 
     boolean isConfirmed() {

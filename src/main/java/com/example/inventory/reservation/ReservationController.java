@@ -2,6 +2,7 @@ package com.example.inventory.reservation;
 
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
+import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.openapi.ProblemResponses;
@@ -45,9 +46,10 @@ class ReservationController {
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
                                             @RequestParam(required = false) @Nullable PlacementMode strategy) {
-        ReservationOutcome outcome = reservations.reserve(request.order(), request.lines(), request.ttl(), strategy);
-        return IdempotentResponses.placed(outcome.reservation(), outcome.replayed(), "/api/v1/reservations/{id}",
-                outcome.reservation().id());
+        Answer<ReservationView> answer = reservations.reserve(request.order(), request.lines(), request.ttl(),
+                strategy);
+        return IdempotentResponses.placed(answer.order(), answer.replayed(), "/api/v1/reservations/{id}",
+                answer.order().id());
     }
 
     @GetMapping("/{id}")

@@ -5,9 +5,10 @@ import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.OncePerOrderId;
+import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.TrackedTransactions;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -41,18 +41,20 @@ public class ReservationService {
     private final ReservationRepository reservations;
     private final ReservationBook book;
     private final InventoryService inventory;
+    private final OncePerOrderId once;
     private final DeductionService deductions;
     private final ReservationMetrics metrics;
     private final TrackedTransactions writes;
     private final Clock clock;
 
     ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
-                       DeductionService deductions, ReservationMetrics metrics, TrackedTransactions writes,
-                       Clock clock) {
+                       OncePerOrderId once, DeductionService deductions, ReservationMetrics metrics,
+                       TrackedTransactions writes, Clock clock) {
         this.writes = writes;
         this.reservations = reservations;
         this.book = book;
         this.inventory = inventory;
+        this.once = once;
         this.deductions = deductions;
         this.metrics = metrics;
         this.clock = clock;
@@ -67,32 +69,29 @@ public class ReservationService {
      * @throws OrderConflictException when the order was reserved before with other lines
      * @throws ContentionException when the rows could not be had in time
      */
-    public ReservationOutcome reserve(String orderId, List<OrderLine> lines, Duration ttl,
-                                      @Nullable PlacementMode requested) {
+    public Answer<ReservationView> reserve(String orderId, List<OrderLine> lines, Duration ttl,
+                                           @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
         ReservationOrder order = ReservationOrder.of(orderId, lines, now(), ttl);
-        Placement placement;
+        OncePerOrderId.Result<Reservation> result;
         try {
-            placement = inventory.place(order, book, strategy);
+            result = once.place(order, book, strategy, reservations::findByOrderId, "reserved");
         } catch (InsufficientStockException e) {
             throw counted(Outcome.INSUFFICIENT_STOCK, e);
         } catch (ProductNotFoundException e) {
             throw counted(Outcome.NOT_FOUND, e);
+        } catch (OrderConflictException e) {
+            throw counted(Outcome.ORDER_CONFLICT, e);
         } catch (ContentionException e) {
             throw counted(Outcome.CONTENTION, e);
         }
-        if (!placement.placed()) {
-            Reservation stored = reservations.findByOrderId(orderId).orElseThrow(() -> new IllegalStateException(
-                    "Order " + orderId + " was claimed but its reservation is not stored"));
-            if (!stored.hasSameLinesAs(lines)) {
-                throw counted(Outcome.ORDER_CONFLICT, OrderConflictException.otherItems(orderId, "reserved"));
-            }
+        if (result instanceof OncePerOrderId.Replayed<Reservation>(Reservation stored)) {
             metrics.count(Outcome.REPLAYED);
-            return new ReservationOutcome(ReservationView.of(stored), true);
+            return Answer.replayed(ReservationView.of(stored));
         }
         metrics.count(Outcome.RESERVED);
         log.debug("Reservation placed: order={} strategy={} expiresAt={}", orderId, strategy, order.expiresAt());
-        return new ReservationOutcome(ReservationView.placed(order), false);
+        return Answer.placed(ReservationView.placed(order));
     }
 
     /** @throws ReservationNotFoundException when there is no such reservation */
@@ -220,11 +219,11 @@ public class ReservationService {
     }
 
     private Reservation find(String id) {
-        return parse(id).flatMap(reservations::findById).orElseThrow(() -> ReservationNotFoundException.withId(id));
+        return TimeOrderedUuid.parse(id).flatMap(reservations::findById).orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 
     private Reservation lock(String id) {
-        return parse(id).flatMap(reservations::findForUpdate)
+        return TimeOrderedUuid.parse(id).flatMap(reservations::findForUpdate)
                 .orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 
@@ -236,13 +235,5 @@ public class ReservationService {
     /** The service's clock, to the microsecond PostgreSQL keeps. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

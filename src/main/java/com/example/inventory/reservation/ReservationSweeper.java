@@ -4,16 +4,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
  * Expires overdue reservations, on every instance: in batches of {@code inventory.reservation.sweep-batch}, until
- * none is left, every {@code inventory.reservation.sweep-interval}.
+ * none is left, every {@code inventory.reservation.sweep-interval} (both read from {@link ReservationSettings}).
  */
 @Component
-class ReservationSweeper {
+class ReservationSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
 
@@ -27,7 +28,12 @@ class ReservationSweeper {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${inventory.reservation.sweep-interval:1s}")
+    /** Sweeps at once, then a sweep interval after each sweep ends. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::sweep, settings.sweepInterval());
+    }
+
     void sweep() {
         long started = System.nanoTime();
         try {

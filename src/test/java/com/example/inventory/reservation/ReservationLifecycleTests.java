@@ -1,0 +1,153 @@
+package com.example.inventory.reservation;
+
+import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.PlacementMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A reservation's transitions, as the entity guards them: no Spring, no database. */
+class ReservationLifecycleTests {
+
+    private static final Instant PLACED = Instant.parse("2025-01-01T10:00:00Z");
+    private static final Duration TTL = Duration.ofMinutes(15);
+    private static final Instant DEADLINE = PLACED.plus(TTL);
+    private static final Instant BEFORE_DEADLINE = DEADLINE.minusNanos(1_000);
+
+    private final Reservation reservation = new Reservation(
+            ReservationOrder.of("ORD-1", List.of(new OrderLine("PHONE-1", 2)), PLACED, TTL), PlacementMode.ATOMIC, 1);
+
+    @Test
+    void startsActiveUntilItsDeadline() {
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.ACTIVE);
+        assertThat(reservation.getExpiresAt()).isEqualTo(DEADLINE);
+        assertThat(reservation.isOverdueAt(BEFORE_DEADLINE)).isFalse();
+        assertThat(reservation.isOverdueAt(DEADLINE)).as("the deadline itself is too late").isTrue();
+    }
+
+    @Test
+    void confirmsIntoTheDeductionThatRecordsTheSale() {
+        UUID deduction = UUID.randomUUID();
+
+        reservation.confirm(deduction, BEFORE_DEADLINE);
+
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(reservation.isConfirmed()).isTrue();
+        assertThat(reservation.getDeductionId()).isEqualTo(deduction);
+    }
+
+    @Test
+    void releasesBeforeItsDeadline() {
+        assertThat(reservation.release(BEFORE_DEADLINE)).as("units go back").isTrue();
+
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RELEASED);
+    }
+
+    @Test
+    void releasedAtItsDeadlineEndsAsExpired() {
+        assertThat(reservation.release(DEADLINE)).as("units go back").isTrue();
+
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
+    }
+
+    @Test
+    void expiresAtItsDeadline() {
+        reservation.expire(DEADLINE);
+
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
+    }
+
+    @Test
+    void doesNotExpireBeforeItsDeadline() {
+        assertThatIllegalStateException().isThrownBy(() -> reservation.expire(BEFORE_DEADLINE));
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.ACTIVE);
+    }
+
+    @Test
+    void extendsItsDeadline() {
+        Instant later = DEADLINE.plus(TTL);
+
+        reservation.extend(later, BEFORE_DEADLINE);
+
+        assertThat(reservation.getExpiresAt()).isEqualTo(later);
+        assertThat(reservation.isOverdueAt(DEADLINE)).isFalse();
+    }
+
+    @Test
+    void refusesConfirmationAndExtensionOnceItsTimeIsUpUnswept() {
+        assertRefused(() -> reservation.confirm(UUID.randomUUID(), DEADLINE), ReservationStatus.EXPIRED);
+        assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE), ReservationStatus.EXPIRED);
+        assertThat(reservation.getStatus()).as("still for the sweeper to expire").isEqualTo(ReservationStatus.ACTIVE);
+    }
+
+    @Nested
+    class Confirmed {
+
+        @Test
+        void cannotBeReleasedExtendedExpiredOrConfirmedAgain() {
+            reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE);
+
+            assertRefused(() -> reservation.release(BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
+            assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
+            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
+            assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
+        }
+    }
+
+    @Nested
+    class Released {
+
+        @Test
+        void cannotBeConfirmedExtendedOrExpired() {
+            reservation.release(BEFORE_DEADLINE);
+
+            assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.RELEASED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE), ReservationStatus.RELEASED);
+            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
+            assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RELEASED);
+        }
+
+        @Test
+        void releasedAgainChangesNothing() {
+            reservation.release(BEFORE_DEADLINE);
+
+            assertThat(reservation.release(BEFORE_DEADLINE)).as("no units go back twice").isFalse();
+            assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RELEASED);
+        }
+    }
+
+    @Nested
+    class Expired {
+
+        @Test
+        void cannotBeConfirmedExtendedOrExpiredAgain() {
+            reservation.expire(DEADLINE);
+
+            assertRefused(() -> reservation.confirm(UUID.randomUUID(), DEADLINE), ReservationStatus.EXPIRED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE), ReservationStatus.EXPIRED);
+            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
+        }
+
+        @Test
+        void releasedChangesNothing() {
+            reservation.expire(DEADLINE);
+
+            assertThat(reservation.release(DEADLINE)).as("no units go back twice").isFalse();
+            assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
+        }
+    }
+
+    private static void assertRefused(Runnable transition, ReservationStatus reported) {
+        assertThatThrownBy(transition::run).isInstanceOfSatisfying(ReservationStateException.class,
+                refused -> assertThat(refused.status()).isEqualTo(reported));
+    }
+}
