@@ -41,10 +41,12 @@ public class InventoryService {
     private final TrackedTransactions writes;
     private final StockStatements statements;
     private final Map<PlacementMode, Placer> strategies = new EnumMap<>(PlacementMode.class);
+    private final java.time.Clock clock;
 
     InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
                      StockMetrics metrics, TrackedTransactions writes, StockStatements statements,
-                     List<Placer> strategies) {
+                     List<Placer> strategies, java.time.Clock clock) {
+        this.clock = clock;
         this.writes = writes;
         this.statements = statements;
         this.products = products;
@@ -79,7 +81,7 @@ public class InventoryService {
         }
         Product product;
         try {
-            product = products.saveAndFlush(new Product(sku, name, stock));
+            product = products.saveAndFlush(new Product(sku, name, stock, clock.instant()));
         } catch (DataIntegrityViolationException e) {
             if (Constraints.violated(e, "product_sku_key")) {
                 throw DuplicateSkuException.of(sku);

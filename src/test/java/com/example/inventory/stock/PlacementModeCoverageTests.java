@@ -40,7 +40,7 @@ class PlacementModeCoverageTests {
 
     @SuppressWarnings("DataFlowIssue")
     private static InventoryService service(List<Placer> strategies) {
-        return new InventoryService(null, null, null, null, null, null, null, strategies);
+        return new InventoryService(null, null, null, null, null, null, null, strategies, null);
     }
 
     private static Placer fake(PlacementMode name) {
