@@ -7,8 +7,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +49,12 @@ public class InventoryService {
     public <O extends StockOrder> Placement place(O order, OrderClaims<O> book, PlacementMode strategy) {
         try {
             return placers.of(strategy).place(order, book);
-        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            metrics.lockTimeout(strategy);
-            throw ContentionException.lockTimeout(e);
+        } catch (RuntimeException e) {
+            if (ContentionException.isLockTimeout(e)) {
+                metrics.lockTimeout(strategy);
+                throw ContentionException.lockTimeout(e);
+            }
+            throw e;
         }
     }
 
