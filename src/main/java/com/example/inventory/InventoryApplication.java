@@ -17,7 +17,7 @@ public class InventoryApplication {
         SpringApplication.run(InventoryApplication.class, args);
     }
 
-    /** The time reservations expire by and checks are stamped with; tests move a clock of their own. */
+    /** The service's time: reservations expire by it, products and checks are stamped with it; tests move their own. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

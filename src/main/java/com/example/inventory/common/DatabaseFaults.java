@@ -33,11 +33,12 @@ public final class DatabaseFaults {
 
     /**
      * HikariCP closes a connection it found broken (SQLSTATE 57P01, 08…) at once; what the transaction does with it
-     * next — typically the rollback — then fails with this, carrying no SQLSTATE of its own, and Spring reports that
-     * failure instead of the first one.
+     * next — typically the rollback — then fails with a bare {@link SQLException} without a SQLSTATE, and Spring
+     * reports that failure instead of the first one. Only the pool raises such a one: the driver reports every
+     * failure as its own subclass ({@code PSQLException}), with a SQLSTATE.
      */
     private static boolean isClosedByThePool(SQLException failure) {
-        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
+        return failure.getClass() == SQLException.class && failure.getSQLState() == null;
     }
 
     /**

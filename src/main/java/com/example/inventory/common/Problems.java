@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Builds the API's problem details, and the responses that carry them. */
+/**
+ * Builds the API's problem details, and the responses that carry them: the one place that decides what a problem
+ * body holds, whoever writes it (an advice, the error controller, the servlet container's valve).
+ */
 public final class Problems {
 
     /** Seconds a client should wait before retrying after a 503. */
@@ -22,10 +25,15 @@ public final class Problems {
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        return of(type, type.status(), detail);
+    }
+
+    /** A problem of {@code type} answered with another status than the type's own (the servlet container's). */
+    public static ProblemDetail of(ProblemType type, HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
-        return problem;
+        return withMembers(problem);
     }
 
     public static ProblemDetail validation(String detail, List<FieldError> errors) {
@@ -53,6 +61,15 @@ public final class Problems {
             if (type.status().value() == status.value()) {
                 problem.setTitle(type.title());
             }
+        }
+        return withMembers(problem);
+    }
+
+    /** A {@code validation} problem always has {@code errors}: empty when no one field is to blame. */
+    private static ProblemDetail withMembers(ProblemDetail problem) {
+        if (ProblemType.VALIDATION.uri().equals(problem.getType())
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+            problem.setProperty("errors", List.of());
         }
         return problem;
     }

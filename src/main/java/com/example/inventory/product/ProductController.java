@@ -2,7 +2,6 @@ package com.example.inventory.product;
 
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
-import com.example.inventory.stock.InventoryService;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.ProductView;
 import com.example.inventory.stock.StockLimitExceededException;
@@ -40,10 +39,10 @@ class ProductController {
     /** The last page whose first row (page × size) still fits the database's int offset. */
     static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
 
-    private final InventoryService inventory;
+    private final CatalogService catalog;
 
-    ProductController(InventoryService inventory) {
-        this.inventory = inventory;
+    ProductController(CatalogService catalog) {
+        this.catalog = catalog;
     }
 
     @PostMapping
@@ -51,7 +50,7 @@ class ProductController {
             description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
-        ProductView created = inventory.create(request.sku(), request.name().strip(), request.stock());
+        ProductView created = catalog.create(request.sku(), request.name().strip(), request.stock());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
         return ResponseEntity.created(location).body(created);
     }
@@ -59,20 +58,20 @@ class ProductController {
     @GetMapping("/{sku}")
     @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
-        return inventory.product(sku);
+        return catalog.product(sku);
     }
 
     @GetMapping
     @ProblemResponses(ProblemType.VALIDATION)
     PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageView.of(inventory.products(page, size));
+        return PageView.of(catalog.products(page, size));
     }
 
     @PostMapping("/{sku}/restock")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
-        return inventory.restock(sku, request.quantity());
+        return catalog.restock(sku, request.quantity());
     }
 
     @GetMapping("/{sku}/movements")
@@ -80,7 +79,7 @@ class ProductController {
     PageView<MovementView> movements(@PathVariable String sku,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageView.of(inventory.movements(sku, page, size));
+        return PageView.of(catalog.movements(sku, page, size));
     }
 
     /** A restock beyond the limit asks for an impossible quantity: the request is invalid, not in conflict. */

@@ -1,4 +1,4 @@
-/** The product catalogue API: create, read, list, restock, ledger. */
+/** The product catalogue: its service and API (create, read, list, restock, ledger), over the stock core. */
 @NullMarked
 package com.example.inventory.product;
 

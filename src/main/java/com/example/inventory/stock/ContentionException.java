@@ -2,6 +2,9 @@ package com.example.inventory.stock;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+
 /** An order could not get its rows in time: lock timeout, or optimistic retries used up. Nothing was changed. */
 public class ContentionException extends RuntimeException {
 
@@ -16,8 +19,17 @@ public class ContentionException extends RuntimeException {
         return new ContentionException("Gave up after " + attempts + " conflicting attempt(s)", attempts, lastConflict);
     }
 
+    /** @param cause a failure that {@link #isLockTimeout} recognises */
     public static ContentionException lockTimeout(Throwable cause) {
         return new ContentionException("Timed out waiting for a row lock", 1, cause);
+    }
+
+    /**
+     * Whether {@code failure} is a lock wait that ran into the lock timeout (SQLSTATE 55P03, as Spring translates
+     * it), or, should one ever happen, a deadlock: nothing was changed, and a retry may well succeed.
+     */
+    public static boolean isLockTimeout(Throwable failure) {
+        return failure instanceof PessimisticLockingFailureException || failure instanceof QueryTimeoutException;
     }
 
     public static ContentionException queueFull() {

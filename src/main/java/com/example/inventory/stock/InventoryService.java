@@ -1,139 +1,45 @@
 package com.example.inventory.stock;
 
 import com.example.inventory.common.InventoryLimits;
-import com.example.inventory.stock.fault.Constraints;
-import com.example.inventory.stock.ledger.Ledger;
-import com.example.inventory.stock.ledger.Movement;
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.ProductRepository;
-import com.example.inventory.stock.model.StockStatements;
 import com.example.inventory.stock.placement.LockedStockChange;
-import com.example.inventory.stock.placement.Placer;
-import java.util.EnumMap;
+import com.example.inventory.stock.placement.Placers;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stock core's one public face: every change of a product's stock goes through here, under a row lock or a
- * version check, in the same transaction as its ledger entry. Features ({@code deduction}, {@code reservation})
- * keep their own records and place their orders through {@link #place}.
+ * Where the features' orders change stock: an order is placed in one of the placement modes, and the units it took
+ * or holds are given back, confirmed or released later, always under a row lock or a guarded update, in the same
+ * transaction as their ledger entries. Features keep their own records ({@link OrderClaims}) and run their later
+ * decisions in {@link TrackedTransactions}; the catalogue's changes go through {@link ProductStock}.
  */
 @Service
 public class InventoryService {
 
-    private final ProductRepository products;
-    private final Ledger ledger;
+    private final Placers placers;
     private final LockedStockChange lockedStock;
     private final StockSettings settings;
     private final StockMetrics metrics;
-    private final TrackedTransactions writes;
-    private final StockStatements statements;
-    private final Map<PlacementMode, Placer> strategies = new EnumMap<>(PlacementMode.class);
 
-    InventoryService(ProductRepository products, Ledger ledger, LockedStockChange lockedStock, StockSettings settings,
-                     StockMetrics metrics, TrackedTransactions writes, StockStatements statements,
-                     List<Placer> strategies) {
-        this.writes = writes;
-        this.statements = statements;
-        this.products = products;
-        this.ledger = ledger;
+    InventoryService(Placers placers, LockedStockChange lockedStock, StockSettings settings, StockMetrics metrics) {
+        this.placers = placers;
         this.lockedStock = lockedStock;
         this.settings = settings;
         this.metrics = metrics;
-        for (Placer strategy : strategies) {
-            if (this.strategies.put(strategy.name(), strategy) != null) {
-                throw new IllegalStateException("Two implementations of strategy " + strategy.name());
-            }
-        }
-        for (PlacementMode strategy : PlacementMode.values()) {
-            if (!this.strategies.containsKey(strategy)) {
-                throw new IllegalStateException("No implementation of strategy " + strategy);
-            }
-        }
     }
 
-    /**
-     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement.
-     *
-     * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
-     */
-    public ProductView create(String sku, String name, int stock) {
-        return writes.write(() -> createNow(sku, name, stock));
-    }
-
-    private ProductView createNow(String sku, String name, int stock) {
-        if (products.existsBySku(sku)) {
-            throw DuplicateSkuException.of(sku);
-        }
-        Product product;
-        try {
-            product = products.saveAndFlush(new Product(sku, name, stock));
-        } catch (DataIntegrityViolationException e) {
-            if (Constraints.violated(e, "product_sku_key")) {
-                throw DuplicateSkuException.of(sku);
-            }
-            throw e;
-        }
-        if (stock > 0) {
-            ledger.record(List.of(new Movement(product.getId(), MovementKind.INITIAL, stock, stock, null)));
-        }
-        return ProductView.of(product);
-    }
-
-    /** @throws ProductNotFoundException when no product has the SKU */
-    public ProductView product(String sku) {
-        return statements.view(sku).orElseThrow(() -> ProductNotFoundException.of(sku));
-    }
-
-    /** One page of the catalogue, sorted by SKU. */
-    @Transactional(readOnly = true)
-    public Page<ProductView> products(int page, int size) {
-        return products.findAll(PageRequest.of(page, size, Sort.by("sku"))).map(ProductView::of);
-    }
-
-    /**
-     * The ledger of one product, newest first.
-     *
-     * @throws ProductNotFoundException when no product has the SKU
-     */
-    @Transactional(readOnly = true)
-    public Page<MovementView> movements(String sku, int page, int size) {
-        Product product = find(sku);
-        return ledger.movementsOf(product.getId(), product.getSku(), page, size);
-    }
-
-    /**
-     * Raises a product's stock and records a {@code RESTOCK} movement, under the product's row lock, so concurrent
-     * restocks (and orders) never lose an update.
-     *
-     * @throws ProductNotFoundException when no product has the SKU
-     * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
-     */
-    public ProductView restock(String sku, int quantity) {
-        return writes.write(() -> ProductView.of(
-                lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null).getFirst()));
-    }
-
-    /** The strategy that places an order whose request names {@code requested}: that one, or the default. */
+    /** The mode that places an order whose request names {@code requested}: that one, or the default. */
     public PlacementMode strategyOr(@Nullable PlacementMode requested) {
         return requested != null ? requested : settings.strategy();
     }
 
     /**
      * Places an order: claims its id in {@code book} and applies the book's movement to the stock of every line, all
-     * or nothing, in the strategy's own transaction(s). When the id is claimed already, nothing changes and the
+     * or nothing, in the mode's own transaction(s). When the id is claimed already, nothing changes and the
      * placement says so; the feature answers from its stored order.
      *
      * @throws ProductNotFoundException for the first line whose SKU is unknown
@@ -142,10 +48,13 @@ public class InventoryService {
      */
     public <O extends StockOrder> Placement place(O order, OrderClaims<O> book, PlacementMode strategy) {
         try {
-            return strategies.get(strategy).place(order, book);
-        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
-            metrics.lockTimeout(strategy);
-            throw ContentionException.lockTimeout(e);
+            return placers.of(strategy).place(order, book);
+        } catch (RuntimeException e) {
+            if (ContentionException.isLockTimeout(e)) {
+                metrics.lockTimeout(strategy);
+                throw ContentionException.lockTimeout(e);
+            }
+            throw e;
         }
     }
 
@@ -180,9 +89,5 @@ public class InventoryService {
         if (!held.isEmpty()) {
             lockedStock.applyAll(held, MovementKind.RELEASE);
         }
-    }
-
-    private Product find(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> ProductNotFoundException.of(sku));
     }
 }

@@ -1,10 +1,15 @@
 package com.example.inventory.stock;
 
-
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StockProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(StockProblems.class);
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> productNotFound(ProductNotFoundException e) {
@@ -59,5 +66,16 @@ class StockProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> contention(ContentionException e) {
         return Problems.retryLater(ProblemType.CONTENTION, e.getMessage() + "; try again shortly");
+    }
+
+    /**
+     * A lock wait outside an order's placement (a restock, a creation behind another of the same SKU, a
+     * cancellation, a reservation's decision) that ran into the lock timeout: contention, as for an order. The
+     * types are those of {@link ContentionException#isLockTimeout}.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> lockTimeout(RuntimeException e) {
+        log.warn("Contention: {}", e.getMessage());
+        return contention(ContentionException.lockTimeout(e));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * configured since the first release; the settings apply to every order the stock core places.
  *
  * @param strategy the default strategy
- * @param lockTimeout the longest wait for a row lock (every strategy but optimistic, cancellations, restocks)
+ * @param lockTimeout the longest wait for any lock: a row lock (of an order, a restock, a cancellation), a
+ *        reservation's row, a unique key that a concurrent claim or creation holds
  * @param retry how the optimistic strategy retries a conflicting transaction
  * @param batch how the batched strategy queues and batches orders
  * @param commitCheckTimeout how long, after a write's connection failed, the service keeps trying to find out on a

@@ -1,29 +1,52 @@
 package com.example.inventory.stock.ledger;
 
+import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.model.StockStatements;
+import java.sql.Types;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The append-only record of every stock change; the only writer of {@code stock_movement}. */
+/**
+ * The append-only record of every stock change; the only writer of {@code stock_movement}. Its entries are written
+ * in plain JDBC, in the caller's transaction (the JPA transaction manager shares its connection), one statement per
+ * change however many entries it has.
+ */
 @Component
 public class Ledger {
 
-    private final StockMovementRepository movements;
-    private final StockStatements statements;
+    /** The model's conditional change and its entry, one statement: the row lock is held for one round trip. */
+    private static final String CHANGE_AND_RECORD = "WITH changed AS (\n" + StockStatements.CHANGE_IF_WITHIN_BOUNDS
+            + ")\n" + """
+            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
+            SELECT id, :kind, :quantity, stock, :reference, clock_timestamp() FROM changed
+            """;
 
-    Ledger(StockMovementRepository movements, StockStatements statements) {
+    private static final String APPEND = """
+            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
+            SELECT m.product_id, m.kind, m.quantity, m.stock_after, m.reference, clock_timestamp()
+              FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[])
+                       WITH ORDINALITY AS m (product_id, kind, quantity, stock_after, reference, position)
+             ORDER BY m.position""";
+
+    private final StockMovementRepository movements;
+    private final JdbcClient jdbc;
+
+    Ledger(StockMovementRepository movements, JdbcClient jdbc) {
         this.movements = movements;
-        this.statements = statements;
+        this.jdbc = jdbc;
     }
 
     /**
-     * Appends the movements in one statement, in the order given. Must run inside the transaction that changes
-     * the stock, while the products' rows are locked, so that the ledger and the stock can never disagree and the
-     * entries of a product are in the order of its changes.
+     * Appends the movements in one statement, in the order given (identity order is the order of the changes). Must
+     * run inside the transaction that changes the stock, while the products' rows are locked, so that the ledger and
+     * the stock can never disagree and the entries of a product are in the order of its changes.
      */
     public void record(List<Movement> entries) {
         if (entries.isEmpty()) {
@@ -43,7 +66,22 @@ public class Ledger {
             stockAfter[i] = entry.stockAfter();
             references[i] = entry.reference();
         }
-        statements.appendMovements(productIds, kinds, quantities, stockAfter, references);
+        jdbc.sql(APPEND).params(productIds, kinds, quantities, stockAfter, references).update();
+    }
+
+    /**
+     * Applies one movement to the product with this SKU if the result keeps the stock rule
+     * ({@link StockStatements#CHANGE_IF_WITHIN_BOUNDS}), and records it, in one statement. Must run inside a
+     * transaction.
+     *
+     * @return true if the stock changed, false if the change would break the rule or no product has the SKU
+     */
+    public boolean changeIfWithinBounds(String sku, MovementKind kind, int quantity, @Nullable String reference) {
+        return jdbc.sql(CHANGE_AND_RECORD)
+                .param("sku", sku).param("kind", kind.name()).param("quantity", quantity)
+                .param("stockDelta", kind.stockDelta(quantity)).param("reservedDelta", kind.reservedDelta(quantity))
+                .param("reference", reference, Types.VARCHAR)
+                .update() == 1;
     }
 
     /** The movements of one product, newest first. */

@@ -52,14 +52,15 @@ public class Product {
     protected Product() {
     }
 
-    public Product(String sku, String name, int stock) {
+    /** @param now the time of creation, from the service's clock */
+    public Product(String sku, String name, int stock, Instant now) {
         if (!new StockLevels(stock, 0).withinBounds()) {
             throw new IllegalArgumentException("stock out of range: " + stock);
         }
         this.sku = sku;
         this.name = name;
         this.stock = stock;
-        this.createdAt = now();
+        this.createdAt = stored(now);
         this.updatedAt = this.createdAt;
     }
 
@@ -95,11 +96,12 @@ public class Product {
      * Applies one movement of {@code quantity} units: deduct, give back (cancel), restock, reserve, release or
      * confirm.
      *
+     * @param now the time of the change, from the service's clock
      * @throws InsufficientStockException when fewer than {@code quantity} units are available to deduct or reserve
      * @throws StockLimitExceededException when the stock would rise above {@link StockLevels#MAX_STOCK}
      * @throws IllegalStateException when fewer units are reserved than a release or confirmation gives up
      */
-    public void apply(MovementKind kind, int quantity) {
+    public void apply(MovementKind kind, int quantity, Instant now) {
         RuntimeException refusal = refusal(kind, quantity);
         if (refusal != null) {
             throw refusal;
@@ -107,7 +109,7 @@ public class Product {
         StockLevels after = levels().after(kind, quantity);
         stock = Math.toIntExact(after.stock());
         reserved = Math.toIntExact(after.reserved());
-        updatedAt = now();
+        updatedAt = stored(now);
     }
 
     /** Why {@link #apply} would refuse this movement, or {@code null} if it would not. */
@@ -138,7 +140,7 @@ public class Product {
     }
 
     /** PostgreSQL keeps microseconds; the API shows what a later read will show. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

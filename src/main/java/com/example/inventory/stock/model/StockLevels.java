@@ -29,7 +29,8 @@ public record StockLevels(long stock, long reserved) {
 
     /**
      * {@link #withinBounds()} in SQL, for a {@code product} row after adding the parameters {@code :stockDelta} and
-     * {@code :reservedDelta}. A constant, so that a repository's {@code @Query} can be built from it.
+     * {@code :reservedDelta}. A constant, so that the conditional update ({@link StockStatements#CHANGE_IF_WITHIN_BOUNDS})
+     * is built from it.
      */
     static final String WITHIN_BOUNDS_AFTER_DELTAS_SQL = "0 <= reserved + :reservedDelta"
             + " AND reserved + :reservedDelta <= stock + :stockDelta"

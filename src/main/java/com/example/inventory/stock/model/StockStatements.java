@@ -1,55 +1,40 @@
 package com.example.inventory.stock.model;
 
-import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.ProductView;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock core's statements on the hot paths of orders, in plain JDBC: each is one statement that the ORM would
- * only wrap in parsing and binding of its own. They run in the caller's transaction (the JPA transaction manager
- * shares its connection). Entities stay with {@link ProductRepository}.
+ * The stock core's statements on product rows on the hot paths, in plain JDBC: each is one statement that the ORM
+ * would only wrap in parsing and binding of its own. They run in the caller's transaction (the JPA transaction
+ * manager shares its connection). Entities stay with {@link ProductRepository}; ledger entries with the ledger.
  */
 @Component
 public class StockStatements {
 
-    private static final String CHANGE_IF_WITHIN_BOUNDS = """
-            WITH changed AS (
+    /**
+     * Applies a movement's deltas ({@code :stockDelta}, {@code :reservedDelta}) to the product with the SKU
+     * {@code :sku} if the result keeps the rule of {@link StockLevels}, and returns the changed row's {@code id} and
+     * new {@code stock}; no row when it would not fit. Not a statement of its own: the ledger runs it together with
+     * its entry, as one ({@code Ledger#changeIfWithinBounds}).
+     */
+    public static final String CHANGE_IF_WITHIN_BOUNDS = """
                 UPDATE product
                    SET stock = stock + :stockDelta, reserved = reserved + :reservedDelta, version = version + 1,
                        updated_at = clock_timestamp()
                  WHERE sku = :sku AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + """
             )
-             RETURNING id, stock)
-            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
-            SELECT id, :kind, :quantity, stock, :reference, clock_timestamp() FROM changed
-            """;
+             RETURNING id, stock""";
 
     private final JdbcClient jdbc;
 
     StockStatements(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Applies one movement to the product with this SKU if the result keeps the rule of {@link StockLevels}, and
-     * records it in the ledger, in one statement: the row lock is held for a single round trip before the commit.
-     *
-     * @return true if the stock changed, false if the change would break the rule or no product has the SKU
-     */
-    public boolean changeIfWithinBounds(String sku, MovementKind kind, int quantity, @Nullable String reference) {
-        return jdbc.sql(CHANGE_IF_WITHIN_BOUNDS)
-                .param("sku", sku).param("kind", kind.name()).param("quantity", quantity)
-                .param("stockDelta", kind.stockDelta(quantity)).param("reservedDelta", kind.reservedDelta(quantity))
-                .param("reference", reference, java.sql.Types.VARCHAR)
-                .update() == 1;
     }
 
     /** The SKUs among {@code skus} that name products, in ascending product id order: the lock order. */
@@ -88,16 +73,5 @@ public class StockStatements {
                        updated_at = clock_timestamp()
                   FROM unnest(?::bigint[], ?::integer[], ?::integer[]) AS changed (id, stock, reserved)
                  WHERE p.id = changed.id""").params(ids, stocks, reserved).update();
-    }
-
-    /** Appends one ledger entry per array element, in array order (identity order is the order of the changes). */
-    public void appendMovements(Long[] productIds, String[] kinds, Integer[] quantities, Integer[] stockAfter,
-                         String[] references) {
-        jdbc.sql("""
-                INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
-                SELECT m.product_id, m.kind, m.quantity, m.stock_after, m.reference, clock_timestamp()
-                  FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[])
-                           WITH ORDINALITY AS m (product_id, kind, quantity, stock_after, reference, position)
-                 ORDER BY m.position""").params(productIds, kinds, quantities, stockAfter, references).update();
     }
 }

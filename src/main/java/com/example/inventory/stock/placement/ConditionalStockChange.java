@@ -3,6 +3,7 @@ package com.example.inventory.stock.placement;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.Lines;
 import com.example.inventory.stock.model.Product;
 import com.example.inventory.stock.model.StockLevels;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
 public class ConditionalStockChange {
 
     private final StockStatements statements;
+    private final Ledger ledger;
 
-    ConditionalStockChange(StockStatements statements) {
+    ConditionalStockChange(StockStatements statements, Ledger ledger) {
         this.statements = statements;
+        this.ledger = ledger;
     }
 
     /**
@@ -35,7 +38,7 @@ public class ConditionalStockChange {
     public void apply(List<OrderLine> lines, MovementKind kind, String orderId) {
         for (OrderLine line : lines.size() == 1 ? lines : inIdOrder(lines)) {
             int quantity = line.quantity();
-            if (!statements.changeIfWithinBounds(line.sku(), kind, quantity, orderId)) {
+            if (!ledger.changeIfWithinBounds(line.sku(), kind, quantity, orderId)) {
                 StockLevels levels = statements.levelsOf(line.sku())
                         .orElseThrow(() -> ProductNotFoundException.of(line.sku()));
                 throw Product.refusalOf(kind, line.sku(), quantity, levels);

@@ -8,6 +8,8 @@ import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.Product;
 import com.example.inventory.stock.model.ProductRepository;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +23,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * The locked mechanism: locks the products of some lines in one query, in ascending id order (waiting at most the
- * lock timeout, as every lock wait does), applies one movement per line on the entities, writes them, then records the movements. Serves
- * the pessimistic strategy, restocks, cancellations, and the end of reservations.
+ * lock timeout, as every lock wait does), applies one movement per line on the entities, writes them, then records
+ * the movements. Serves the pessimistic mode, restocks, cancellations, and the end of reservations.
  */
 @Component
 public class LockedStockChange {
 
     private final ProductRepository products;
     private final Ledger ledger;
+    private final Clock clock;
 
-    LockedStockChange(ProductRepository products, Ledger ledger) {
+    LockedStockChange(ProductRepository products, Ledger ledger, Clock clock) {
         this.products = products;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     /**
@@ -62,6 +66,7 @@ public class LockedStockChange {
                 : products.lockBySkusInIdOrder(skus);
         Map<String, Product> bySku = locked.stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
         List<Movement> movements = new ArrayList<>();
+        Instant now = clock.instant();
         for (Change change : changes) {
             for (OrderLine line : change.lines()) {
                 if (!bySku.containsKey(line.sku())) {
@@ -70,7 +75,7 @@ public class LockedStockChange {
             }
             for (OrderLine line : change.lines()) {
                 Product product = bySku.get(line.sku());
-                product.apply(kind, line.quantity());
+                product.apply(kind, line.quantity(), now);
                 movements.add(Movement.of(product, kind, line.quantity(), change.reference()));
             }
         }

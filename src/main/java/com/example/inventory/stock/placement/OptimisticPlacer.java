@@ -15,6 +15,8 @@ import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.Lines;
 import com.example.inventory.stock.model.Product;
 import com.example.inventory.stock.model.ProductRepository;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,13 +41,15 @@ class OptimisticPlacer extends SingleOrderPlacer {
     private final Ledger ledger;
     private final RetryTemplate retries;
     private final StockMetrics metrics;
+    private final Clock clock;
 
     OptimisticPlacer(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
-                       StockSettings settings, StockMetrics metrics, CommitVerifier verifier) {
+                     StockSettings settings, StockMetrics metrics, CommitVerifier verifier, Clock clock) {
         super(transactionManager, verifier);
         this.products = products;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.clock = clock;
         StockSettings.Retry retry = settings.retry();
         this.retries = new RetryTemplate(RetryPolicy.builder()
                 .includes(OptimisticLockingFailureException.class)
@@ -94,7 +98,8 @@ class OptimisticPlacer extends SingleOrderPlacer {
                 : products.findBySkusInIdOrder(Lines.skus(lines));
         Lines.requireAllFound(lines, found, Product::getSku);
         Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
-        found.forEach(product -> product.apply(kind, quantities.get(product.getSku())));
+        Instant now = clock.instant();
+        found.forEach(product -> product.apply(kind, quantities.get(product.getSku()), now));
         // The version check runs last: UPDATE … WHERE id = ? AND version = ? finds no row if another transaction
         // got in first. Writing the ledger before it keeps the winner's row lock (update to commit) short, which
         // shortens the window in which others read a version that is about to go stale. Ledger order per product

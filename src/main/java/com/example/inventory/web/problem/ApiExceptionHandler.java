@@ -30,8 +30,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -54,20 +52,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Maps every failure that no feature maps itself to an RFC 9457 problem detail with one of the API's
  * {@link ProblemType}s: Spring MVC's own (unknown path, wrong method, wrong media type, unreadable body), the
- * database's, and the unexpected. Each feature maps its own exceptions in an advice that runs before this one.
+ * database's, and the unexpected. Each feature maps its own exceptions in an advice that runs before this one (the
+ * stock core's, {@code StockProblems}, also a lock timeout).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    /** A lock wait that ran into the configured lock timeout (or, should one ever happen, a deadlock). */
-    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
-    ResponseEntity<ProblemDetail> lockTimeout(RuntimeException e) {
-        log.warn("Contention: {}", e.getMessage());
-        return Problems.retryLater(ProblemType.CONTENTION, "The requested rows are busy; try again shortly");
-    }
 
     /**
      * No database connection could be had in time (pool exhausted, database down), or the connection was lost, and
@@ -213,10 +205,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem) {
             Problems.withApiType(problem, statusCode);
-            if (ProblemType.VALIDATION.uri().equals(problem.getType())
-                    && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
-                problem.setProperty("errors", List.of());
-            }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

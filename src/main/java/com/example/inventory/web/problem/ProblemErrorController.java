@@ -1,7 +1,7 @@
 package com.example.inventory.web.problem;
 
 import com.example.inventory.common.ProblemType;
-import java.util.List;
+import com.example.inventory.common.Problems;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
@@ -28,14 +28,8 @@ class ProblemErrorController implements ErrorController {
         int status = code instanceof Integer value ? value : HttpStatus.NOT_FOUND.value();
         ProblemType type = ProblemType.forStatus(status);
         HttpStatus httpStatus = HttpStatus.resolve(status);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                httpStatus != null ? httpStatus : HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = Problems.of(type, httpStatus != null ? httpStatus : HttpStatus.INTERNAL_SERVER_ERROR,
                 status >= 500 ? "An unexpected error occurred" : type.title());
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        if (type == ProblemType.VALIDATION) {
-            problem.setProperty("errors", List.of());
-        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             problem.setInstance(java.net.URI.create(path.replace(" ", "%20")));

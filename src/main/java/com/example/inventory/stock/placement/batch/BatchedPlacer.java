@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -233,13 +231,11 @@ class BatchedPlacer implements Placer, SmartLifecycle {
             batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
             if (failure == null || CommitVerifier.mayHaveCommitted(failure) && committedAfterAll(batch, failure)) {
                 batch.forEach(QueuedOrder::answerDecided);
-            } else if (failure instanceof PessimisticLockingFailureException
-                    || failure instanceof QueryTimeoutException) {
+            } else if (ContentionException.isLockTimeout(failure)) {
                 log.warn("A batch of {} orders timed out waiting for a row lock: {}", batch.size(), failure.getMessage());
-                for (QueuedOrder<?> queued : batch) {
-                    metrics.lockTimeout(name());
-                    queued.answerFailed(ContentionException.lockTimeout(failure));
-                }
+                // Each order's InventoryService.place counts the timeout and answers contention, as in every mode.
+                RuntimeException lockTimeout = (RuntimeException) failure;
+                batch.forEach(queued -> queued.answerFailed(lockTimeout));
             } else {
                 if (DatabaseFaults.isUnavailable(failure)) {
                     log.warn("A batch of {} orders failed, none of them was placed: {}", batch.size(), failure.toString());

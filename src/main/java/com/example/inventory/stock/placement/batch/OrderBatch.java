@@ -1,20 +1,18 @@
 package com.example.inventory.stock.placement.batch;
 
 import com.example.inventory.stock.InsufficientStockException;
-import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
-import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ledger.Ledger;
-import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.Product;
 import com.example.inventory.stock.model.ProductRepository;
 import com.example.inventory.stock.model.StockStatements;
 import com.example.inventory.stock.placement.ConditionalStockChange;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,8 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -35,10 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places a batch of orders in one transaction: claims every order id of a book in one statement, locks every
- * product row of the batch in one query (ascending id order, as every other strategy), applies the orders in
- * arrival order, each all or nothing, in memory — an order that does not fit is refused and its id freed, and the
- * orders behind it still get their chance — then writes the changed rows in one statement and the ledger in
- * another, and commits once. A batch of one is placed as the atomic strategy places an order.
+ * product row of the batch in one query (ascending id order, as every other mode), applies the orders in arrival
+ * order, each all or nothing, in memory ({@link Allocation}) — an order that does not fit is refused and its id
+ * freed, and the orders behind it still get their chance — then writes the changed rows in one statement and the
+ * ledger in another, and commits once. A batch of one is placed as the atomic mode places an order.
  */
 @Component
 class OrderBatch {
@@ -51,14 +47,16 @@ class OrderBatch {
     private final ConditionalStockChange conditionalStock;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
+    private final Clock clock;
 
     OrderBatch(ProductRepository products, StockStatements statements, ConditionalStockChange conditionalStock,
-               Ledger ledger, PlatformTransactionManager transactionManager) {
+               Ledger ledger, PlatformTransactionManager transactionManager, Clock clock) {
         this.products = products;
         this.statements = statements;
         this.conditionalStock = conditionalStock;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     /**
@@ -75,29 +73,21 @@ class OrderBatch {
             placeAlone(claimed.getFirst(), status);
             return;
         }
-        Map<String, Product> locked = lock(claimed);
-        Set<Product> changed = Collections.newSetFromMap(new LinkedHashMap<>());
-        List<Movement> movements = new ArrayList<>();
+        Allocation allocation = Allocation.inArrivalOrder(claimed, lock(claimed), clock.instant());
         List<QueuedOrder<?>> refused = new ArrayList<>();
-        for (QueuedOrder<?> queued : claimed) {
-            MovementKind kind = queued.book().movement();
-            RuntimeException refusal = refusal(queued, kind, locked);
+        for (int i = 0; i < claimed.size(); i++) {
+            QueuedOrder<?> queued = claimed.get(i);
+            RuntimeException refusal = allocation.refusal(i);
             if (refusal != null) {
                 queued.refuse(refusal);
                 refused.add(queued);
-                continue;
+            } else {
+                queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
             }
-            for (OrderLine line : queued.order().lines()) {
-                Product product = locked.get(line.sku());
-                product.apply(kind, line.quantity());
-                movements.add(Movement.of(product, kind, line.quantity(), queued.order().orderId()));
-                changed.add(product);
-            }
-            queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
         }
         byBook(refused).forEach(OrderBatch::unclaim);
-        write(changed);
-        ledger.record(movements);
+        write(allocation.changed());
+        ledger.record(allocation.movements());
     }
 
     /**
@@ -139,22 +129,6 @@ class OrderBatch {
                     .forEach(product -> bySku.put(product.getSku(), product));
         }
         return bySku;
-    }
-
-    /** Why the order cannot be placed on the stock as the batch has left it so far, or {@code null}. */
-    private static @Nullable RuntimeException refusal(QueuedOrder<?> queued, MovementKind kind,
-                                                      Map<String, Product> locked) {
-        for (OrderLine line : queued.order().lines()) {
-            Product product = locked.get(line.sku());
-            if (product == null) {
-                return ProductNotFoundException.of(line.sku());
-            }
-            RuntimeException refusal = product.refusal(kind, line.quantity());
-            if (refusal != null) {
-                return refusal;
-            }
-        }
-        return null;
     }
 
     private void write(Set<Product> changed) {

@@ -1,8 +1,11 @@
 package com.example.inventory.stock.placement.batch;
 
+import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.StockOrder;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * An order waiting in a batched strategy's queue, and the request thread waiting for it. Its outcome is decided in
  * the batch's transaction but told to the waiting thread only once that transaction has ended.
  */
-final class QueuedOrder<O extends StockOrder> {
+final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
 
     private final O order;
     private final OrderClaims<O> book;
@@ -31,6 +34,21 @@ final class QueuedOrder<O extends StockOrder> {
 
     OrderClaims<O> book() {
         return book;
+    }
+
+    @Override
+    public String orderId() {
+        return order.orderId();
+    }
+
+    @Override
+    public MovementKind movement() {
+        return book.movement();
+    }
+
+    @Override
+    public List<OrderLine> lines() {
+        return order.lines();
     }
 
     /** Where the batched strategy routes the order: its first line's SKU, so one product's orders meet. */

@@ -1,0 +1,103 @@
+package com.example.inventory.stock;
+
+import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.fault.Constraints;
+import com.example.inventory.stock.ledger.Ledger;
+import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.StockStatements;
+import com.example.inventory.stock.placement.LockedStockChange;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the catalogue may do with the stock core: create a product with its initial stock, restock it, read
+ * products and their ledgers. Creating and restocking are stock changes like any other — under the product's row
+ * lock (or its unique SKU), in the same transaction as their ledger entry — so the core makes them, inside the
+ * caller's transaction.
+ */
+@Component
+public class ProductStock {
+
+    private final ProductRepository products;
+    private final StockStatements statements;
+    private final LockedStockChange lockedStock;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    ProductStock(ProductRepository products, StockStatements statements, LockedStockChange lockedStock, Ledger ledger,
+                 Clock clock) {
+        this.products = products;
+        this.statements = statements;
+        this.lockedStock = lockedStock;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement.
+     *
+     * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ProductView create(String sku, String name, int stock) {
+        if (products.existsBySku(sku)) {
+            throw DuplicateSkuException.of(sku);
+        }
+        Product product;
+        try {
+            product = products.saveAndFlush(new Product(sku, name, stock, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            if (Constraints.violated(e, "product_sku_key")) {
+                throw DuplicateSkuException.of(sku);
+            }
+            throw e;
+        }
+        if (stock > 0) {
+            ledger.record(List.of(Movement.of(product, MovementKind.INITIAL, stock, null)));
+        }
+        return ProductView.of(product);
+    }
+
+    /**
+     * Raises a product's stock and records a {@code RESTOCK} movement, under the product's row lock, so concurrent
+     * restocks (and orders) never lose an update.
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ProductView restock(String sku, int quantity) {
+        return ProductView.of(
+                lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null).getFirst());
+    }
+
+    /**
+     * The product with this SKU: one statement, outside any transaction (a single row is consistent by itself), so
+     * that the most frequent request of all opens no ORM session and sends no {@code BEGIN} or {@code COMMIT}.
+     */
+    public Optional<ProductView> find(String sku) {
+        return statements.view(sku);
+    }
+
+    /** One page of the catalogue, sorted by SKU. */
+    public Page<ProductView> page(int page, int size) {
+        return products.findAll(PageRequest.of(page, size, Sort.by("sku"))).map(ProductView::of);
+    }
+
+    /** The ledger of one product, newest first; empty when no product has the SKU. */
+    public Optional<Page<MovementView>> movements(String sku, int page, int size) {
+        return products.findBySku(sku)
+                .map(product -> ledger.movementsOf(product.getId(), product.getSku(), page, size));
+    }
+}
