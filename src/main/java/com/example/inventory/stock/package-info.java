@@ -5,7 +5,8 @@
  * hold), {@link com.example.inventory.stock.ProductStock} (what the catalogue creates, restocks and reads), {@link
  * com.example.inventory.stock.TrackedTransactions} (writes whose outcome is found out when their connection fails),
  * the placement modes, the contract features implement to keep their orders ({@link
- * com.example.inventory.stock.OrderClaims}), and the stock exceptions with their problem details. Its rooms are
+ * com.example.inventory.stock.OrderClaims}) with the one rule of placing an order once per order id or replaying it
+ * ({@link com.example.inventory.stock.OncePerOrderId}), and the stock exceptions with their problem details. Its rooms are
  * internal: {@code model} (products and the stock rule), {@code ledger} (the append-only record and its drift
  * check), {@code placement} (one placer per mode, and {@code placement.batch}), {@code fault} (commit verification,
  * lock timeout).
