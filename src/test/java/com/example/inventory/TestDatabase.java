@@ -196,7 +196,7 @@ public final class TestDatabase {
                             postgres.close();
                             return null;
                         }, ZONKY_LOGGERS);
-                        Files.deleteIfExists(serverLog);
+                        keepLogIfClientsWereCutOff(serverLog);
                     } catch (IOException | RuntimeException e) {
                         log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
                     }
@@ -230,6 +230,27 @@ public final class TestDatabase {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the embedded server's log unless the server, as it stopped, cut off a client that was still connected
+     * ({@code FATAL: terminating connection…}): then it stays, and standard error says so (Logback may already have
+     * stopped with the last context), so the local run's log shows it.
+     */
+    private static void keepLogIfClientsWereCutOff(Path serverLog) throws IOException {
+        List<String> lines = Files.readAllLines(serverLog);
+        int stopping = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("shutdown request")) {
+                stopping = i;
+            }
+        }
+        if (lines.subList(stopping, lines.size()).stream().anyMatch(line -> line.contains("FATAL:"))) {
+            System.err.println("The embedded PostgreSQL logged FATAL lines as it stopped, for clients still connected: "
+                    + "see " + serverLog);
+        } else {
+            Files.deleteIfExists(serverLog);
         }
     }
 
