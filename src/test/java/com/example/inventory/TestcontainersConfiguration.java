@@ -14,30 +14,43 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
 
+    /**
+     * The pool is built from these details, so the context closes it before it closes them: their {@code close} tells
+     * {@link TestDatabase} that this context no longer uses the database, which it waits for before stopping at exit.
+     */
     @Bean
-    JdbcConnectionDetails testDatabaseConnectionDetails() {
+    TestDatabaseConnectionDetails testDatabaseConnectionDetails() {
         TestDatabase database = TestDatabase.shared();
-        return new JdbcConnectionDetails() {
-            @Override
-            public String getUsername() {
-                return database.username();
-            }
-
-            @Override
-            public String getPassword() {
-                return database.password();
-            }
-
-            @Override
-            public String getJdbcUrl() {
-                return database.jdbcUrl();
-            }
-        };
+        return new TestDatabaseConnectionDetails(database, database.use());
     }
 
     @Bean
     @Primary
     Clock testClock() {
         return TestClock.shared();
+    }
+
+    record TestDatabaseConnectionDetails(TestDatabase database, AutoCloseable use)
+            implements JdbcConnectionDetails, AutoCloseable {
+
+        @Override
+        public String getUsername() {
+            return database.username();
+        }
+
+        @Override
+        public String getPassword() {
+            return database.password();
+        }
+
+        @Override
+        public String getJdbcUrl() {
+            return database.jdbcUrl();
+        }
+
+        @Override
+        public void close() throws Exception {
+            use.close();
+        }
     }
 }
