@@ -62,7 +62,9 @@ class DocumentedResponsesTests {
         conforms("POST", "/api/v1/products/" + sku + "/restock",
                 api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":2}"), 200);
         conforms("POST", "/api/v1/products/" + sku + "/restock",
-                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}"), 400);
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}"), 409);
+        conforms("POST", "/api/v1/products/" + sku + "/restock",
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":0}"), 400);
         conforms("POST", "/api/v1/products/NOPE/restock",
                 api.post("/api/v1/products/NOPE-" + sku + "/restock", "{\"quantity\":2}"), 404);
         api.deduct(null, HttpApi.unique("DOC"), sku, 1);
