@@ -15,14 +15,15 @@ final class ProductRequests {
     }
 
     record CreateProduct(
+            @Schema(example = "PHONE-1")
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
             // Counted in characters (code points), as JSON Schema's maxLength and PostgreSQL's varchar count them.
             @NotNull @CodePointLength(min = 1, max = InventoryLimits.MAX_NAME_LENGTH)
-            @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH)
+            @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH, example = "Phone")
             @Pattern(regexp = InventoryLimits.NAME_PATTERN, message = InventoryLimits.NAME_PATTERN_MESSAGE) String name,
-            @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
+            @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
     }
 
-    record Restock(@NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity) {
+    record Restock(@Schema(example = "50") @NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity) {
     }
 }
