@@ -286,6 +286,38 @@ class HostileInputTests {
         assertThat(trailingSlash.json().get("detail").asString()).isEqualTo("No endpoint GET /api/v1/products/");
     }
 
+    /**
+     * {@code ?strategy=} compares ASCII letters case-insensitively and nothing else: Java's {@code equalsIgnoreCase}
+     * would also take a dotless ı, a long ſ or a dotted İ for the letters they fold to, and {@code strip()} padding.
+     */
+    @Test
+    void strategyIsOneOfTheNamesInAsciiCaseNotALookAlikeNorPadded() {
+        String sku = HttpApi.unique("STRAT");
+        api.createProduct(sku, 50);
+
+        for (String strategy : List.of("pess%C4%B1mistic", "pe%C5%BF%C5%BFimi%C5%BFtic", "ATOM%C4%B0C",
+                "%20batched", "batched%09", "batched%20", "BATCHED%20", "%20ATOMIC", "%20", "%09", "%E2%80%8Batomic",
+                "%EF%BD%81tomic")) {
+            for (String path : List.of("/api/v1/deductions", "/api/v1/reservations")) {
+                RawHttp.Response answer = raw.send("POST", path + "?strategy=" + strategy,
+                        order(HttpApi.unique("STRAT"), sku));
+
+                assertField(answer, "strategy", "must be one of");
+            }
+        }
+        assertThat(api.get("/api/v1/products/" + sku).json().get("available").asInt()).isEqualTo(50);
+
+        for (String[] named : List.of(new String[] {"ATOMIC", "atomic"}, new String[] {"Pessimistic", "pessimistic"},
+                new String[] {"bAtChEd", "batched"}, new String[] {"optimistic", "optimistic"})) {
+            RawHttp.Response answer = raw.send("POST", "/api/v1/deductions?strategy=" + named[0],
+                    order(HttpApi.unique("STRAT"), sku));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            assertThat(answer.json().get("strategy").asString()).isEqualTo(named[1]);
+        }
+        RawHttp.Response empty = raw.send("POST", "/api/v1/deductions?strategy=", order(HttpApi.unique("STRAT"), sku));
+        assertThat(empty.status()).as("empty: the default, as documented").isEqualTo(201);
+    }
+
     /** A deduction or reservation body: one unit of {@code sku} for {@code orderId}. */
     private static String order(String orderId, String sku) {
         return "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
