@@ -1,5 +1,6 @@
 package com.example.inventory.product;
 
+import com.example.inventory.common.HasVisibleCharacter;
 import com.example.inventory.common.InventoryLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -19,8 +20,10 @@ final class ProductRequests {
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
             // Counted in characters (code points), as JSON Schema's maxLength and PostgreSQL's varchar count them.
             @NotNull @CodePointLength(min = 1, max = InventoryLimits.MAX_NAME_LENGTH)
-            @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH, example = "Phone")
-            @Pattern(regexp = InventoryLimits.NAME_PATTERN, message = InventoryLimits.NAME_PATTERN_MESSAGE) String name,
+            // The pattern says the rule for the Basic Multilingual Plane; the constraint says all of it.
+            @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH, pattern = InventoryLimits.NAME_PATTERN,
+                    description = InventoryLimits.NAME_RULE, example = "Phone")
+            @HasVisibleCharacter String name,
             @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
     }
 

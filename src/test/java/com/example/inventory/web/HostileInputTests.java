@@ -318,6 +318,29 @@ class HostileInputTests {
         assertThat(empty.status()).as("empty: the default, as documented").isEqualTo(201);
     }
 
+    /**
+     * "Not all whitespace" means at least one visible character: a name of no-break spaces, zero-width spaces, byte
+     * order marks, Mongolian vowel separators, Hangul fillers, variation selectors or tag characters shows nothing.
+     */
+    @Test
+    void productNameMadeOnlyOfInvisibleCharactersIsAValidationProblem() {
+        String sku = HttpApi.unique("INVIS");
+
+        for (String name : List.of("\\u00a0", "\\u200b", "\\ufeff", "\\u180e", "\\u00a0\\u200b\\ufeff\\u180e",
+                "\\u2060\\u3000\\u202f", "\\u3164", "\\ufe0f", "\\u00ad", "\\u0085 \\u2028", "\\udb40\\udc20",
+                "\\ud834\\udd73\\u200d")) {
+            RawHttp.Response answer = raw.send("POST", "/api/v1/products",
+                    "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"stock\":1}");
+
+            assertField(answer, "name", "visible");
+        }
+        assertThat(api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
+
+        RawHttp.Response visible = raw.send("POST", "/api/v1/products",
+                "{\"sku\":\"" + sku + "\",\"name\":\"\\u200b\\u00a0\\u00e9\",\"stock\":1}");
+        assertThat(visible.status()).as(visible.toString()).isEqualTo(201);
+    }
+
     /** A deduction or reservation body: one unit of {@code sku} for {@code orderId}. */
     private static String order(String orderId, String sku) {
         return "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
