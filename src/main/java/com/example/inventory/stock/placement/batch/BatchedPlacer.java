@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * orders meet in one queue; a multi-line order's other rows are locked in the batch's id order wherever it goes,
  * so batches, other strategies and other instances never deadlock.
  *
- * <p>A full queue refuses at once (503 {@code contention}). On shutdown, after the web server has let in-flight
+ * <p>A full queue refuses at once (503 {@code contention}), logged as one line per interval ({@link QueueFullLog}).
+ * On shutdown, after the web server has let in-flight
  * requests finish, everything still queued is placed and answered before the connection pool closes.
  */
 @Component
@@ -59,6 +60,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
     private final List<Drainer> drainers = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
+    private final QueueFullLog queueFull;
     private volatile boolean accepting;
 
     BatchedPlacer(OrderBatch batches, CommitVerifier verifier, StockMetrics metrics, StockSettings settings,
@@ -67,6 +69,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         this.verifier = verifier;
         this.metrics = metrics;
         this.settings = settings.batch();
+        this.queueFull = new QueueFullLog(this.settings.queueCapacity());
         for (int i = 0; i < this.settings.drainers(); i++) {
             drainers.add(new Drainer(i));
         }
@@ -95,6 +98,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         Drainer drainer = drainers.get(Math.floorMod(queued.routingKey().hashCode(), drainers.size()));
         if (!drainer.queue.offer(queued)) {
             metrics.queueFull();
+            queueFull.refused();
             throw ContentionException.queueFull();
         }
         return queued.awaitAnswer();
@@ -119,6 +123,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         for (Drainer drainer : drainers) {
             drainer.finish();
         }
+        queueFull.flush();
     }
 
     @Override
@@ -177,6 +182,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
                 if (!batch.isEmpty()) {
                     placeAndAnswer(batch);
                 }
+                queueFull.writeIfDue();
             }
         }
 
