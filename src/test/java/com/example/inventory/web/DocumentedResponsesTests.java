@@ -223,6 +223,36 @@ class DocumentedResponsesTests {
         assertThat(api.get("/api/v1/deductions/" + id).json().get("status").asString()).isEqualTo("COMPLETED");
     }
 
+    /** The refusals of what Unicode and encodings would slip past are answers the document allows. */
+    @Test
+    void refusedEncodingsCharsetsAndNamesMatchTheDocument() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 2);
+        String id = api.deduct(null, HttpApi.unique("DOC"), sku, 1).json().get("id").asString();
+        String order = "{\"orderId\":\"" + HttpApi.unique("DOC") + "\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}";
+        String base = "http://localhost:" + port;
+
+        conforms("POST", "/api/v1/deductions", api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deductions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        order.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))), 400);
+        conforms("POST", "/api/v1/deductions", api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deductions"))
+                .header("Content-Type", "application/json; charset=UTF-16LE").POST(HttpRequest.BodyPublishers
+                        .ofByteArray(order.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))), 415);
+        conforms("POST", "/api/v1/deductions/" + id + "/cancel", api.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/deductions/" + id + "/cancel")).header("Content-Type", "text/plain; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.noBody())), 415);
+        conforms("POST", "/api/v1/deductions?strategy=", api.post("/api/v1/deductions?strategy=%20atomic", order), 400);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products", "{\"sku\":\"" + sku
+                + "-N\",\"name\":\"\\u00a0\\u200b\",\"stock\":1}"), 400);
+        for (String product : List.of("NOPE-" + sku, sku)) {
+            conforms("GET", "/api/v1/products/" + product, api.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/products/" + product)).header("Accept", "application/problem+json").GET()),
+                    product.equals(sku) ? 200 : 404);
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(1);
+    }
+
     @Test
     void aResponseThatDisagreesWithTheDocumentIsCaught() {
         String sku = HttpApi.unique("DOC");

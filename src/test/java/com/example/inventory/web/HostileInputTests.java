@@ -404,10 +404,12 @@ class HostileInputTests {
 
         RawHttp.Response read = raw.send("GET", "/api/v1/products/" + sku, "", accept);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
-        assertThat(read.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(read.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
         RawHttp.Response placed = raw.send("POST", "/api/v1/deductions", order(HttpApi.unique("PJ"), sku), accept);
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
-        assertThat(placed.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(placed.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
         assertThat(api.stockOf(sku)).isEqualTo(4);
 
         for (String refused : List.of("Accept: text/html", "Accept: application/problem+json;q=0")) {

@@ -181,7 +181,8 @@ class OpenApiTests {
                     JsonNode schema = parameter.get("schema");
                     assertThat(schema.has("pattern") || schema.has("format")).as("%s %s", name, parameter).isTrue();
                     switch (parameter.get("name").asString()) {
-                        case "sku" -> assertThat(schema.get("pattern").asString()).isEqualTo(InventoryLimits.KEY_PATTERN);
+                        case "sku" -> assertThat(schema.get("pattern").asString())
+                                .isEqualTo(InventoryLimits.KEY_PATTERN);
                         case "id" -> assertThat(schema.get("format").asString()).isEqualTo("uuid");
                         default -> throw new AssertionError(name + ": a path parameter without a rule: " + parameter);
                     }
