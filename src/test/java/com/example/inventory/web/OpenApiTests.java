@@ -151,6 +151,8 @@ class OpenApiTests {
 
         assertThat(document.get("tags").valueStream().map(tag -> tag.get("name").asString()))
                 .containsExactly("Products", "Deductions", "Reservations");
+        assertThat(document.get("paths").propertyNames().stream().map(path -> path.split("/")[3]).distinct())
+                .as("paths in the features' order").containsExactly("products", "deductions", "reservations");
         for (var path : document.get("paths").properties()) {
             String feature = path.getKey().split("/")[3];
             for (var operation : path.getValue().properties()) {

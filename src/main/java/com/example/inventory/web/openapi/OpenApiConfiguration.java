@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -192,8 +194,8 @@ class OpenApiConfiguration {
 
     /**
      * Each request body's example, assembled from its properties' examples (declared beside the fields): what
-     * Swagger UI's "Try it out" starts from, and a body the schema accepts. The tags in the features' order, the
-     * responses of each operation in the order of their statuses.
+     * Swagger UI's "Try it out" starts from, and a body the schema accepts. The tags, and the paths, in the features'
+     * order; the responses of each operation in the order of their statuses.
      */
     @Bean
     OpenApiCustomizer requestExamplesAndOrder() {
@@ -215,10 +217,25 @@ class OpenApiConfiguration {
                     .forEach(media -> media.setExample(exampleOf(media.getSchema(), schemas)));
             List<String> order = TAGS.stream().map(Tag::getName).toList();
             if (openApi.getTags() != null) {
-                openApi.getTags().sort(Comparator.comparing(tag -> order.contains(tag.getName())
-                        ? order.indexOf(tag.getName()) : order.size()));
+                openApi.getTags().sort(Comparator.comparing(tag -> rank(tag.getName(), order)));
             }
+            Paths paths = new Paths();
+            openApi.getPaths().entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, PathItem> path) -> rank(path.getValue(), order))
+                            .thenComparing(Map.Entry::getKey))
+                    .forEach(path -> paths.addPathItem(path.getKey(), path.getValue()));
+            paths.setExtensions(openApi.getPaths().getExtensions());
+            openApi.setPaths(paths);
         };
+    }
+
+    private static int rank(@Nullable String tag, List<String> order) {
+        return tag != null && order.contains(tag) ? order.indexOf(tag) : order.size();
+    }
+
+    private static int rank(PathItem path, List<String> order) {
+        List<String> tags = path.readOperations().getFirst().getTags();
+        return rank(tags == null || tags.isEmpty() ? null : tags.getFirst(), order);
     }
 
     private static @Nullable Object exampleOf(@Nullable Schema<?> schema, Map<String, Schema> schemas) {
