@@ -16,14 +16,40 @@ public final class InventoryLimits {
     public static final String KEY_PATTERN_MESSAGE =
             "must be 1-64 characters: a letter or digit, then letters, digits, '.', '_' or '-'";
 
-    /** What Java's {@link Character#isWhitespace(int)} (and so {@link String#strip()}) calls whitespace, spelled out. */
-    private static final String WHITESPACE =
-            "\\t-\\r\\u001C-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000";
+    /**
+     * The code points of the Basic Multilingual Plane that show nothing by themselves, as a character class: every
+     * one that is White_Space, a space separator (Zs), a control (Cc) or a format character (Cf), or a
+     * Default_Ignorable_Code_Point of Unicode (among them U+00A0, U+200B, U+FEFF, U+180E, the Hangul fillers and the
+     * variation selectors). {@code InventoryLimitsTests} holds it to the JDK's own classification.
+     */
+    private static final String INVISIBLE_BMP = "\\u0000-\\u0020\\u007F-\\u00A0\\u00AD\\u034F\\u0600-\\u0605\\u061C"
+            + "\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u1680\\u17B4\\u17B5\\u180B-\\u180F\\u2000-\\u200F"
+            + "\\u2028-\\u202F\\u205F-\\u206F\\u3000\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFFB";
 
-    /** A product name has at least one character that is not whitespace (it is stored stripped). */
-    public static final String NAME_PATTERN = "^[" + WHITESPACE + "]*[^" + WHITESPACE + "][\\s\\S]*$";
+    /** The same, beyond the Basic Multilingual Plane, in Java's syntax (ECMA-262 without the u flag has none). */
+    private static final String INVISIBLE_SUPPLEMENTARY = "\\x{110BD}\\x{110CD}\\x{13430}-\\x{1343F}"
+            + "\\x{1BCA0}-\\x{1BCA3}\\x{1D173}-\\x{1D17A}\\x{E0000}-\\x{E0FFF}";
 
-    public static final String NAME_PATTERN_MESSAGE = "must contain a character other than whitespace";
+    private static final java.util.regex.Pattern VISIBLE =
+            java.util.regex.Pattern.compile("[^" + INVISIBLE_BMP + INVISIBLE_SUPPLEMENTARY + "]");
+
+    /**
+     * A product name has at least one visible character ({@link #hasVisibleCharacter}), as far as a pattern can say
+     * it in both dialects: exactly, for the Basic Multilingual Plane; any code point beyond it passes the pattern
+     * (in ECMA-262 without the u flag, as two code units that are not in the class).
+     */
+    public static final String NAME_PATTERN = "^[" + INVISIBLE_BMP + "]*[^" + INVISIBLE_BMP + "][\\s\\S]*$";
+
+    public static final String NAME_RULE_MESSAGE = "must contain a visible character, not only whitespace, spaces, "
+            + "control or format characters";
+
+    /** The rule of a product name in words, for the schema, where the pattern cannot say all of it. */
+    public static final String NAME_RULE = "At least one visible character: a code point that is not "
+            + "White_Space, a space separator (Zs), a control (Cc) or format character (Cf), or a "
+            + "Default_Ignorable_Code_Point (so not U+00A0, U+200B, U+FEFF, U+180E, U+3164 alone). The pattern says "
+            + "it for the Basic Multilingual Plane; beyond it, the service also refuses the format and ignorable "
+            + "code points (U+110BD, U+110CD, U+13430-U+1343F, U+1BCA0-U+1BCA3, U+1D173-U+1D17A, U+E0000-U+E0FFF). "
+            + "Stored stripped of leading and trailing whitespace.";
 
     /** The longest product name, in characters. */
     public static final int MAX_NAME_LENGTH = 200;
@@ -44,5 +70,10 @@ public final class InventoryLimits {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private InventoryLimits() {
+    }
+
+    /** Whether {@code text} has a code point that shows something by itself: see {@link #NAME_PATTERN}. */
+    public static boolean hasVisibleCharacter(String text) {
+        return VISIBLE.matcher(text).find();
     }
 }

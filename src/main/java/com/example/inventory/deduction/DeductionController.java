@@ -7,9 +7,11 @@ import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Deductions")
 @RequestMapping(path = "/api/v1/deductions", produces = MediaType.APPLICATION_JSON_VALUE)
 class DeductionController {
 
@@ -35,7 +38,16 @@ class DeductionController {
     }
 
     @PostMapping
-    @Operation(summary = "Deduct the stock of every line of an order, or none")
+    @Operation(summary = "Deduct the stock of every line of an order, or none", description = """
+            Takes the stock of every line or of none. `orderId` is the idempotency key: the same order again answers \
+            200 with the stored deduction and `Idempotent-Replayed: true`, and deducts nothing; with other items it \
+            is a 409 `order-conflict`. An order names each SKU at most once: a SKU named twice is a 400 \
+            `validation` whose `errors` name `items` (a rule the schema cannot state).""")
+    @Parameter(name = "strategy", description = "How the order is placed: `pessimistic`, `optimistic`, `atomic` or "
+            + "`batched`, in any ASCII case (no look-alike letters, no spaces). Absent or empty: the configured "
+            + "default. Anything else is a 400 `validation` naming `strategy`.")
+    @ApiResponse(responseCode = "400", description = "An invalid body (a SKU named twice included: `errors` "
+            + "name `items`), malformed JSON, or an unknown `strategy`.")
     @ApiResponse(responseCode = "201", description = "Deducted", headers = @Header(name = "Location", required = true,
             description = "/api/v1/deductions/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order deducted before: the stored deduction, "
@@ -52,6 +64,7 @@ class DeductionController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A deduction")
     @ProblemResponses(ProblemType.DEDUCTION_NOT_FOUND)
     DeductionView get(@PathVariable String id) {
         return deductions.get(id);

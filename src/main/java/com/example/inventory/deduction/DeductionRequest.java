@@ -4,6 +4,7 @@ import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.stock.OrderLine;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code {"orderId": "ORD-1001", "items": [{"sku": "PHONE-1", "quantity": 2}]}} */
 record DeductionRequest(
+        @Schema(example = "ORD-1001")
         @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
         @Nullable String orderId,
+        @Schema(description = OrderItem.ITEMS_DESCRIPTION)
         @NotNull @Size(min = 1, max = InventoryLimits.MAX_LINES) @EachSkuOnce
         @Nullable List<@NotNull @Valid OrderItem> items) {
 

@@ -23,6 +23,7 @@ import com.example.inventory.deduction.DeductionMetrics.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -79,7 +80,9 @@ public class DeductionService {
             throw refused(orderId, strategy, Outcome.ORDER_CONFLICT, started, e);
         } catch (ContentionException e) {
             metrics.record(strategy, Outcome.CONTENTION, since(started));
-            log.warn("Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
+            // A full queue refuses thousands a second in a burst: the batched placer logs those, one line per interval.
+            log.atLevel(e.isQueueFull() ? Level.DEBUG : Level.WARN).log(
+                    "Deduction contention: order={} strategy={} attempts={} durationMs={} reason={}", orderId,
                     strategy, e.attempts(), since(started).toMillis(), e.getMessage());
             throw e;
         }

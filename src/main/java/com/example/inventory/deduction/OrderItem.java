@@ -4,6 +4,7 @@ import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.stock.OrderLine;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,9 +16,14 @@ import org.jspecify.annotations.Nullable;
  * Deduction and reservation requests share it.
  */
 public record OrderItem(
+        @Schema(example = "PHONE-1")
         @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
         @Nullable String sku,
-        @NotNull @Min(1) @Max(InventoryLimits.MAX_QUANTITY) @Nullable Integer quantity) {
+        @Schema(example = "2") @NotNull @Min(1) @Max(InventoryLimits.MAX_QUANTITY) @Nullable Integer quantity) {
+
+    /** What the schema of an order's {@code items} says beside its bounds: the rule JSON Schema cannot state. */
+    public static final String ITEMS_DESCRIPTION = "The order's lines; each SKU at most once (a SKU named twice is a "
+            + "400 `validation` naming `items`)";
 
     /** The validated line; call only on a valid item. */
     public OrderLine line() {

@@ -1,27 +1,24 @@
 package com.example.inventory.product;
 
+import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
-import com.example.inventory.common.Problems;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.ProductView;
-import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.web.PageView;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
 
-import java.util.List;
-
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @RestController
+@Tag(name = "Products")
 @RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProductController {
 
@@ -46,6 +44,7 @@ class ProductController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a product with its initial stock")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", required = true,
             description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
@@ -56,12 +55,14 @@ class ProductController {
     }
 
     @GetMapping("/{sku}")
+    @Operation(summary = "A product and its stock")
     @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
         return catalog.product(sku);
     }
 
     @GetMapping
+    @Operation(summary = "Products, sorted by SKU, a page at a time")
     @ProblemResponses(ProblemType.VALIDATION)
     PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -69,23 +70,19 @@ class ProductController {
     }
 
     @PostMapping("/{sku}/restock")
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
+    @Operation(summary = "Raise a product's stock", description = "A restock that would lift the stock above the limit ("
+            + InventoryLimits.MAX_STOCK + ") is refused whole: 409 `stock-limit-exceeded`, nothing changed.")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED})
     ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
         return catalog.restock(sku, request.quantity());
     }
 
     @GetMapping("/{sku}/movements")
+    @Operation(summary = "A product's ledger entries, newest first, a page at a time")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     PageView<MovementView> movements(@PathVariable String sku,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         return PageView.of(catalog.movements(sku, page, size));
-    }
-
-    /** A restock beyond the limit asks for an impossible quantity: the request is invalid, not in conflict. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> restockBeyondLimit(StockLimitExceededException e) {
-        return Problems.respond(Problems.validation(e.getMessage(),
-                List.of(new Problems.FieldError("quantity", e.getMessage()))));
     }
 }

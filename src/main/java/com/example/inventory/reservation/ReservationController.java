@@ -7,9 +7,11 @@ import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Reservations")
 @RequestMapping(path = "/api/v1/reservations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReservationController {
 
@@ -35,7 +38,17 @@ class ReservationController {
     }
 
     @PostMapping
-    @Operation(summary = "Hold the stock of every line of an order for a while, or none")
+    @Operation(summary = "Hold the stock of every line of an order for a while, or none", description = """
+            Holds the stock of every line or of none, for `ttlSeconds` (900 when absent or null); the hold is then \
+            confirmed, released, or expires. `orderId` is the idempotency key: the same order again answers 200 \
+            with the stored reservation and `Idempotent-Replayed: true`, and holds nothing more; with other items \
+            it is a 409 `order-conflict`. An order names each SKU at most once: a SKU named twice is a 400 \
+            `validation` whose `errors` name `items` (a rule the schema cannot state).""")
+    @Parameter(name = "strategy", description = "How the order is placed: `pessimistic`, `optimistic`, `atomic` or "
+            + "`batched`, in any ASCII case (no look-alike letters, no spaces). Absent or empty: the configured "
+            + "default. Anything else is a 400 `validation` naming `strategy`.")
+    @ApiResponse(responseCode = "400", description = "An invalid body (a SKU named twice included: `errors` "
+            + "name `items`), malformed JSON, or an unknown `strategy`.")
     @ApiResponse(responseCode = "201", description = "Reserved", headers = @Header(name = "Location", required = true,
             description = "/api/v1/reservations/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", description = "Replay of an order reserved before: the stored reservation, "
@@ -53,6 +66,7 @@ class ReservationController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A reservation")
     @ProblemResponses(ProblemType.RESERVATION_NOT_FOUND)
     ReservationView get(@PathVariable String id) {
         return reservations.get(id);

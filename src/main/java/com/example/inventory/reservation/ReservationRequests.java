@@ -29,12 +29,14 @@ final class ReservationRequests {
 
     /** {@code {"orderId": "ORD-1001", "items": [{"sku": "PHONE-1", "quantity": 2}], "ttlSeconds": 900}} */
     record Reserve(
+            @Schema(example = "CHK-1001")
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
             @Nullable String orderId,
+            @Schema(description = OrderItem.ITEMS_DESCRIPTION)
             @NotNull @Size(min = 1, max = InventoryLimits.MAX_LINES) @EachSkuOnce
             @Nullable List<@NotNull @Valid OrderItem> items,
             @Schema(types = {"integer", "null"}, description = "Seconds the hold lasts; " + DEFAULT_TTL_SECONDS
-                    + " when absent or null")
+                    + " when absent or null", example = "600")
             @Min(1) @Max(MAX_TTL_SECONDS) @Nullable Integer ttlSeconds) {
 
         /** The validated order id; call only on a valid request. */
@@ -56,7 +58,7 @@ final class ReservationRequests {
     }
 
     /** {@code {"ttlSeconds": 600}} */
-    record Extend(@NotNull @Min(1) @Max(MAX_TTL_SECONDS) @Nullable Integer ttlSeconds) {
+    record Extend(@Schema(example = "600") @NotNull @Min(1) @Max(MAX_TTL_SECONDS) @Nullable Integer ttlSeconds) {
 
         Duration ttl() {
             if (ttlSeconds == null) {

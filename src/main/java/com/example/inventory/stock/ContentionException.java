@@ -9,10 +9,16 @@ import org.springframework.dao.QueryTimeoutException;
 public class ContentionException extends RuntimeException {
 
     private final int attempts;
+    private final boolean queueFull;
 
-    private ContentionException(String message, int attempts, @Nullable Throwable cause) {
+    private ContentionException(String message, int attempts, @Nullable Throwable cause, boolean queueFull) {
         super(message, cause);
         this.attempts = attempts;
+        this.queueFull = queueFull;
+    }
+
+    private ContentionException(String message, int attempts, @Nullable Throwable cause) {
+        this(message, attempts, cause, false);
     }
 
     public static ContentionException retriesExhausted(int attempts, Throwable lastConflict) {
@@ -33,10 +39,15 @@ public class ContentionException extends RuntimeException {
     }
 
     public static ContentionException queueFull() {
-        return new ContentionException("Too many orders are waiting for this product", 1, null);
+        return new ContentionException("Too many orders are waiting for this product", 1, null, true);
     }
 
     public int attempts() {
         return attempts;
+    }
+
+    /** Refused by a full queue of the batched strategy, which logs those itself: one line per interval. */
+    public boolean isQueueFull() {
+        return queueFull;
     }
 }

@@ -33,13 +33,28 @@ public enum PlacementMode {
     }
 
     /**
-     * The strategy of a name, in any case.
+     * The strategy of a name, in any ASCII case ({@code ATOMIC}, {@code Atomic}), exactly as written: no padding,
+     * and no letter that only Unicode case folding makes one of these ({@code ı}, {@code ſ}, {@code İ}, which
+     * {@link String#equalsIgnoreCase} accepts).
      *
      * @throws IllegalArgumentException naming the known strategies
      */
     public static PlacementMode of(String name) {
-        return Arrays.stream(values()).filter(strategy -> strategy.name().equalsIgnoreCase(name.strip())).findFirst()
+        return Arrays.stream(values()).filter(strategy -> isAsciiCaseOf(strategy.value(), name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("must be one of " + names()));
+    }
+
+    private static boolean isAsciiCaseOf(String lowerCase, String name) {
+        if (name.length() != lowerCase.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String names() {

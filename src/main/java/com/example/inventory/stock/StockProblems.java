@@ -55,7 +55,7 @@ class StockProblems {
         return Problems.respond(problem);
     }
 
-    /** Giving stock back (a cancellation) that would lift it above the limit; a restock maps it to a 400 itself. */
+    /** A restock, or giving stock back (a cancellation), that would lift the stock above the limit. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> stockLimitExceeded(StockLimitExceededException e) {
         ProblemDetail problem = Problems.of(ProblemType.STOCK_LIMIT_EXCEEDED, e.getMessage());

@@ -200,11 +200,30 @@ class ProductApiTests {
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.problemType()).as(body).isEqualTo("validation");
         }
-        Response overLimit = api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999999}");
-        assertThat(overLimit.status()).isEqualTo(400);
-        assertThat(overLimit.problemType()).isEqualTo("validation");
         assertThat(api.stockOf(sku)).isEqualTo(5);
         assertThat(api.get("/api/v1/products/" + sku + "/movements").json().get("content")).hasSize(1);
+    }
+
+    /** The request is valid; the product's state refuses it, as it refuses a cancellation with no room left. */
+    @Test
+    void restockBeyondTheStockLimitIsAConflictAndChangesNothing() {
+        String sku = unique("FULLSTOCK");
+        long version = api.createProduct(sku, 5).get("version").asLong();
+
+        Response overLimit = api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999996}");
+
+        assertThat(overLimit.status()).as(overLimit.toString()).isEqualTo(409);
+        assertThat(overLimit.contentType()).startsWith("application/problem+json");
+        assertThat(overLimit.problemType()).isEqualTo("stock-limit-exceeded");
+        assertThat(overLimit.json().get("sku").asString()).isEqualTo(sku);
+        JsonNode product = api.get("/api/v1/products/" + sku).json();
+        assertThat(product.get("stock").asInt()).isEqualTo(5);
+        assertThat(product.get("version").asLong()).isEqualTo(version);
+        assertThat(api.get("/api/v1/products/" + sku + "/movements").json().get("content")).hasSize(1);
+
+        Response toTheLimit = api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":999999995}");
+        assertThat(toTheLimit.status()).as(toTheLimit.toString()).isEqualTo(200);
+        assertThat(toTheLimit.json().get("stock").asInt()).isEqualTo(1_000_000_000);
     }
 
     @Test

@@ -6,12 +6,14 @@ import com.example.inventory.IntegrationTest;
 import com.example.inventory.RawHttp;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.example.inventory.HttpApi.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,7 +64,9 @@ class DocumentedResponsesTests {
         conforms("POST", "/api/v1/products/" + sku + "/restock",
                 api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":2}"), 200);
         conforms("POST", "/api/v1/products/" + sku + "/restock",
-                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}"), 400);
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}"), 409);
+        conforms("POST", "/api/v1/products/" + sku + "/restock",
+                api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":0}"), 400);
         conforms("POST", "/api/v1/products/NOPE/restock",
                 api.post("/api/v1/products/NOPE-" + sku + "/restock", "{\"quantity\":2}"), 404);
         api.deduct(null, HttpApi.unique("DOC"), sku, 1);
@@ -167,6 +171,88 @@ class DocumentedResponsesTests {
         assertThat(malformed.status()).isEqualTo(400);
     }
 
+    /**
+     * Every operation with a path parameter, with a value that names nothing (following its rule or not: 404) and
+     * one the server refuses outright (an encoded backslash: 400 {@code validation}), its body otherwise valid.
+     */
+    @Test
+    void pathValuesThatNameNothingOrAreRefusedOutrightAreAnsweredAsDocumented() {
+        JsonNode paths = contract.document().get("paths");
+        int checked = 0;
+
+        for (var path : paths.properties()) {
+            if (!path.getKey().contains("{")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json")
+                        .path("example");
+                String wellFormed = path.getKey().contains("{sku}") ? HttpApi.unique("NOPE")
+                        : java.util.UUID.randomUUID().toString();
+                for (String value : List.of(wellFormed, "not-a-uuid", "x.y_z")) {
+                    String target = path.getKey().replaceAll("\\{[^}]+}", value);
+                    Response answer = send(method, target, body);
+                    conforms(method, target, answer, 404);
+                    assertThat(answer.problemType()).as(target).endsWith("not-found");
+                }
+                String refused = path.getKey().replaceAll("\\{[^}]+}", "%5C%C3%AC");
+                Response answer = send(method, refused, body);
+                conforms(method, refused, answer, 400);
+                assertThat(answer.problemType()).as(refused).isEqualTo("validation");
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(9);
+    }
+
+    /** A media range as Content-Type is refused on every request, a body or not: the document says so everywhere. */
+    @Test
+    void aMediaRangeAsContentTypeIsUnsupportedAsDocumentedWithOrWithoutABody() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 2);
+        String id = api.deduct(null, HttpApi.unique("DOC"), sku, 1).json().get("id").asString();
+
+        Response cancel = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/deductions/"
+                + id + "/cancel")).header("Content-Type", "*/*").POST(HttpRequest.BodyPublishers.noBody()));
+        Response read = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/products/"
+                + sku)).header("Content-Type", "application/*").GET());
+
+        conforms("POST", "/api/v1/deductions/" + id + "/cancel", cancel, 415);
+        conforms("GET", "/api/v1/products/" + sku, read, 415);
+        assertThat(api.get("/api/v1/deductions/" + id).json().get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    /** The refusals of what Unicode and encodings would slip past are answers the document allows. */
+    @Test
+    void refusedEncodingsCharsetsAndNamesMatchTheDocument() {
+        String sku = HttpApi.unique("DOC");
+        api.createProduct(sku, 2);
+        String id = api.deduct(null, HttpApi.unique("DOC"), sku, 1).json().get("id").asString();
+        String order = "{\"orderId\":\"" + HttpApi.unique("DOC") + "\",\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":1}]}";
+        String base = "http://localhost:" + port;
+
+        conforms("POST", "/api/v1/deductions", api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deductions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        order.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))), 400);
+        conforms("POST", "/api/v1/deductions", api.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/deductions"))
+                .header("Content-Type", "application/json; charset=UTF-16LE").POST(HttpRequest.BodyPublishers
+                        .ofByteArray(order.getBytes(java.nio.charset.StandardCharsets.UTF_16LE)))), 415);
+        conforms("POST", "/api/v1/deductions/" + id + "/cancel", api.send(HttpRequest.newBuilder(URI.create(base
+                + "/api/v1/deductions/" + id + "/cancel")).header("Content-Type", "text/plain; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.noBody())), 415);
+        conforms("POST", "/api/v1/deductions?strategy=", api.post("/api/v1/deductions?strategy=%20atomic", order), 400);
+        conforms("POST", "/api/v1/products", api.post("/api/v1/products", "{\"sku\":\"" + sku
+                + "-N\",\"name\":\"\\u00a0\\u200b\",\"stock\":1}"), 400);
+        for (String product : List.of("NOPE-" + sku, sku)) {
+            conforms("GET", "/api/v1/products/" + product, api.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/products/" + product)).header("Accept", "application/problem+json").GET()),
+                    product.equals(sku) ? 200 : 404);
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(1);
+    }
+
     @Test
     void aResponseThatDisagreesWithTheDocumentIsCaught() {
         String sku = HttpApi.unique("DOC");
@@ -187,6 +273,13 @@ class DocumentedResponsesTests {
     private void conforms(String method, String path, Response response, int expectedStatus) {
         assertThat(response.status()).as("%s %s: %s", method, path, response).isEqualTo(expectedStatus);
         assertThat(contract.violations(method, path, response)).as("%s %s", method, path).isEmpty();
+    }
+
+    private Response send(String method, String path, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return api.send(body.isMissingNode() ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private static java.util.Map<String, java.util.List<String>> multi(RawHttp.Response response) {

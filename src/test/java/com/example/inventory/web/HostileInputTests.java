@@ -286,6 +286,140 @@ class HostileInputTests {
         assertThat(trailingSlash.json().get("detail").asString()).isEqualTo("No endpoint GET /api/v1/products/");
     }
 
+    /**
+     * {@code ?strategy=} compares ASCII letters case-insensitively and nothing else: Java's {@code equalsIgnoreCase}
+     * would also take a dotless ı, a long ſ or a dotted İ for the letters they fold to, and {@code strip()} padding.
+     */
+    @Test
+    void strategyIsOneOfTheNamesInAsciiCaseNotALookAlikeNorPadded() {
+        String sku = HttpApi.unique("STRAT");
+        api.createProduct(sku, 50);
+
+        for (String strategy : List.of("pess%C4%B1mistic", "pe%C5%BF%C5%BFimi%C5%BFtic", "ATOM%C4%B0C",
+                "%20batched", "batched%09", "batched%20", "BATCHED%20", "%20ATOMIC", "%20", "%09", "%E2%80%8Batomic",
+                "%EF%BD%81tomic")) {
+            for (String path : List.of("/api/v1/deductions", "/api/v1/reservations")) {
+                RawHttp.Response answer = raw.send("POST", path + "?strategy=" + strategy,
+                        order(HttpApi.unique("STRAT"), sku));
+
+                assertField(answer, "strategy", "must be one of");
+            }
+        }
+        assertThat(api.get("/api/v1/products/" + sku).json().get("available").asInt()).isEqualTo(50);
+
+        for (String[] named : List.of(new String[] {"ATOMIC", "atomic"}, new String[] {"Pessimistic", "pessimistic"},
+                new String[] {"bAtChEd", "batched"}, new String[] {"optimistic", "optimistic"})) {
+            RawHttp.Response answer = raw.send("POST", "/api/v1/deductions?strategy=" + named[0],
+                    order(HttpApi.unique("STRAT"), sku));
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+            assertThat(answer.json().get("strategy").asString()).isEqualTo(named[1]);
+        }
+        RawHttp.Response empty = raw.send("POST", "/api/v1/deductions?strategy=", order(HttpApi.unique("STRAT"), sku));
+        assertThat(empty.status()).as("empty: the default, as documented").isEqualTo(201);
+    }
+
+    /**
+     * "Not all whitespace" means at least one visible character: a name of no-break spaces, zero-width spaces, byte
+     * order marks, Mongolian vowel separators, Hangul fillers, variation selectors or tag characters shows nothing.
+     */
+    @Test
+    void productNameMadeOnlyOfInvisibleCharactersIsAValidationProblem() {
+        String sku = HttpApi.unique("INVIS");
+
+        for (String name : List.of("\\u00a0", "\\u200b", "\\ufeff", "\\u180e", "\\u00a0\\u200b\\ufeff\\u180e",
+                "\\u2060\\u3000\\u202f", "\\u3164", "\\ufe0f", "\\u00ad", "\\u0085 \\u2028", "\\udb40\\udc20",
+                "\\ud834\\udd73\\u200d")) {
+            RawHttp.Response answer = raw.send("POST", "/api/v1/products",
+                    "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"stock\":1}");
+
+            assertField(answer, "name", "visible");
+        }
+        assertThat(api.get("/api/v1/products/" + sku).status()).isEqualTo(404);
+
+        RawHttp.Response visible = raw.send("POST", "/api/v1/products",
+                "{\"sku\":\"" + sku + "\",\"name\":\"\\u200b\\u00a0\\u00e9\",\"stock\":1}");
+        assertThat(visible.status()).as(visible.toString()).isEqualTo(201);
+    }
+
+    /**
+     * A body is UTF-8. Without a byte order mark, UTF-16 or UTF-32 JSON is well-formed UTF-8 byte for byte (Jackson
+     * would detect and read it), but it has a NUL byte in every ASCII character and JSON text has none: 400. A
+     * {@code charset} other than UTF-8 is a media type the service does not take, on any request: 415.
+     */
+    @Test
+    void bodyThatIsNotUtf8JsonIsRefusedWhateverItsEncodingOrCharsetClaims() {
+        String sku = HttpApi.unique("UTF16");
+        api.createProduct(sku, 5);
+        String orderId = HttpApi.unique("UTF16");
+        String order = order(orderId, sku);
+
+        for (java.nio.charset.Charset encoding : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+                java.nio.charset.Charset.forName("UTF-32LE"), java.nio.charset.Charset.forName("UTF-32BE"))) {
+            RawHttp.Response answer = raw.sendBytes("POST", "/api/v1/deductions", order.getBytes(encoding),
+                    "Content-Type: application/json");
+
+            assertProblem(answer, 400, "validation");
+            assertThat(answer.json().get("detail").asString()).as(encoding.name()).contains("UTF-8", "NUL");
+        }
+        assertProblem(raw.sendBytes("POST", "/api/v1/deductions", order.getBytes(StandardCharsets.UTF_16),
+                "Content-Type: application/json"), 400, "validation"); // with a byte order mark: FE FF is not UTF-8
+        for (String charset : List.of("UTF-16LE", "utf-16", "ISO-8859-1", "US-ASCII", "windows-1252")) {
+            java.nio.charset.Charset named = java.nio.charset.Charset.forName(charset);
+            assertProblem(raw.sendBytes("POST", "/api/v1/deductions", order.getBytes(named),
+                    "Content-Type: application/json; charset=" + charset), 415, "unsupported-media-type");
+            assertProblem(raw.sendBytes("GET", "/api/v1/products/" + sku, new byte[0],
+                    "Content-Type: application/json; charset=" + charset), 415, "unsupported-media-type");
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+        assertThat(api.get("/api/v1/deductions?orderId=" + orderId).status()).isEqualTo(404);
+
+        RawHttp.Response utf8 = raw.sendBytes("POST", "/api/v1/deductions", order.getBytes(StandardCharsets.UTF_8),
+                "Content-Type: application/json; charset=utf-8");
+        assertThat(utf8.status()).as(utf8.toString()).isEqualTo(201);
+        assertThat(api.stockOf(sku)).isEqualTo(4);
+    }
+
+    /**
+     * A client that accepts only problem details gets the problem its request causes, not a 406; a success is
+     * answered in JSON all the same (a 406 after a change would hide the change). An {@code Accept} that admits
+     * neither is still refused before anything changes.
+     */
+    @Test
+    void acceptingOnlyProblemDetailsGetsTheProblemTheRequestCauses() {
+        String sku = HttpApi.unique("PJ");
+        api.createProduct(sku, 5);
+        String accept = "Accept: application/problem+json";
+
+        assertProblem(raw.send("GET", "/api/v1/products/NOPE-" + sku, "", accept), 404, "product-not-found");
+        assertProblem(raw.send("GET", "/api/v1/deductions/" + java.util.UUID.randomUUID(), "", accept), 404,
+                "deduction-not-found");
+        assertProblem(raw.send("POST", "/api/v1/products", "{\"sku\":\"-\"}", accept), 400, "validation");
+        assertProblem(raw.send("POST", "/api/v1/deductions", order(HttpApi.unique("PJ"), sku).replace(":1}", ":9}"),
+                accept), 409, "insufficient-stock");
+        assertProblem(raw.send("POST", "/api/v1/deductions?strategy=nope", order(HttpApi.unique("PJ"), sku), accept),
+                400, "validation");
+        assertProblem(raw.send("POST", "/api/v1/products/" + sku + "/restock", "{\"quantity\":1000000000}",
+                "Accept: application/problem+json, text/html"), 409, "stock-limit-exceeded");
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+
+        RawHttp.Response read = raw.send("GET", "/api/v1/products/" + sku, "", accept);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        RawHttp.Response placed = raw.send("POST", "/api/v1/deductions", order(HttpApi.unique("PJ"), sku), accept);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.header("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(api.stockOf(sku)).isEqualTo(4);
+
+        for (String refused : List.of("Accept: text/html", "Accept: application/problem+json;q=0")) {
+            assertProblem(raw.send("GET", "/api/v1/products/NOPE-" + sku, "", refused), 406, "not-acceptable");
+            assertProblem(raw.send("POST", "/api/v1/deductions", order(HttpApi.unique("PJ"), sku), refused), 406,
+                    "not-acceptable");
+        }
+        assertThat(api.stockOf(sku)).isEqualTo(4);
+    }
+
     /** A deduction or reservation body: one unit of {@code sku} for {@code orderId}. */
     private static String order(String orderId, String sku) {
         return "{\"orderId\":\"" + orderId + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";

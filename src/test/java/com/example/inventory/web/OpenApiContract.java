@@ -89,6 +89,15 @@ final class OpenApiContract {
         return violations(method, path, response.status(), response.raw().headers().map(), response.body());
     }
 
+    /** What the schema of {@code media} (a documented request or response body) finds wrong with {@code body}. */
+    List<String> schemaViolations(JsonNode media, JsonNode body) {
+        List<String> violations = new ArrayList<>();
+        for (Error error : schemaOf(media.get("schema")).validate(body)) {
+            violations.add(error.getInstanceLocation() + " " + error.getMessage() + " in " + body);
+        }
+        return violations;
+    }
+
     /** A documented response schema, with the document's components beside it so that its references resolve. */
     private Schema schemaOf(JsonNode schema) {
         ObjectNode standalone = (ObjectNode) schema.deepCopy();

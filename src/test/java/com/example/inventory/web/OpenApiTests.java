@@ -32,7 +32,8 @@ class OpenApiTests {
             Map.entry("post /api/v1/products", Map.of("400", List.of("validation"), "409", List.of("duplicate-sku"))),
             Map.entry("get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found"))),
             Map.entry("get /api/v1/products", Map.of("400", List.of("validation"))),
-            Map.entry("post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found"))),
+            Map.entry("post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
+                    "409", List.of("stock-limit-exceeded"))),
             Map.entry("get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found"))),
             Map.entry("post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
                     "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention"))),
@@ -131,10 +132,8 @@ class OpenApiTests {
             for (var operation : path.getValue().properties()) {
                 JsonNode responses = operation.getValue().get("responses");
                 String name = operation.getKey() + " " + path.getKey();
-                assertThat(responses.propertyNames()).as(name).contains("400", "406", "413", "503");
-                if (operation.getValue().has("requestBody")) {
-                    assertThat(responses.propertyNames()).as(name).contains("415");
-                }
+                // 415 too: a media range or a charset other than UTF-8 is refused on a request without a body too.
+                assertThat(responses.propertyNames()).as(name).contains("400", "406", "413", "415", "503");
                 assertThat(responses.get("503").get("headers").has("Retry-After")).as(name).isTrue();
                 responses.properties().stream().filter(response -> !response.getKey().startsWith("2"))
                         .forEach(problem -> assertThat(problem.getValue().get("content").propertyNames())
@@ -144,6 +143,98 @@ class OpenApiTests {
                                 .as("%s %s", name, success.getKey()).containsExactly("application/json"));
             }
         }
+    }
+
+    @Test
+    void everyOperationHasASummaryUnderItsFeaturesTag() {
+        JsonNode document = api.get("/v3/api-docs").json();
+
+        assertThat(document.get("tags").valueStream().map(tag -> tag.get("name").asString()))
+                .containsExactly("Products", "Deductions", "Reservations");
+        assertThat(document.get("paths").propertyNames().stream().map(path -> path.split("/")[3]).distinct())
+                .as("paths in the features' order").containsExactly("products", "deductions", "reservations");
+        for (var path : document.get("paths").properties()) {
+            String feature = path.getKey().split("/")[3];
+            for (var operation : path.getValue().properties()) {
+                String name = operation.getKey() + " " + path.getKey();
+                assertThat(operation.getValue().path("summary").asString("")).as(name).isNotBlank();
+                assertThat(operation.getValue().get("tags").valueStream().map(JsonNode::asString)).as(name)
+                        .containsExactly(feature.substring(0, 1).toUpperCase() + feature.substring(1));
+            }
+        }
+    }
+
+    /**
+     * {@code {sku}} is a SKU and {@code {id}} a UUID; a value that breaks the rule is looked up all the same (404),
+     * and one the server refuses outright is a 400: every operation with a path parameter documents both.
+     */
+    @Test
+    void everyPathParameterHasItsRuleAndItsAnswers() {
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        int checked = 0;
+
+        for (var path : paths.properties()) {
+            for (var operation : path.getValue().properties()) {
+                String name = operation.getKey() + " " + path.getKey();
+                for (JsonNode parameter : operation.getValue().path("parameters")) {
+                    if (!parameter.get("in").asString().equals("path")) {
+                        continue;
+                    }
+                    JsonNode schema = parameter.get("schema");
+                    assertThat(schema.has("pattern") || schema.has("format")).as("%s %s", name, parameter).isTrue();
+                    switch (parameter.get("name").asString()) {
+                        case "sku" -> assertThat(schema.get("pattern").asString())
+                                .isEqualTo(InventoryLimits.KEY_PATTERN);
+                        case "id" -> assertThat(schema.get("format").asString()).isEqualTo("uuid");
+                        default -> throw new AssertionError(name + ": a path parameter without a rule: " + parameter);
+                    }
+                    assertThat(parameter.path("description").asString("")).as(name).contains("404");
+                    assertThat(operation.getValue().get("responses").propertyNames()).as(name).contains("400", "404");
+                    assertThat(operation.getValue().get("responses").get("404").get("description").asString())
+                            .as(name).contains("whether or not it follows its rule");
+                    assertThat(operation.getValue().get("responses").get("400").get("description").asString())
+                            .as(name).contains("refuses outright");
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(9);
+    }
+
+    @Test
+    void everyRequestBodyHasARealisticExampleItsSchemaAccepts() {
+        OpenApiContract contract = OpenApiContract.of(api);
+        JsonNode paths = contract.document().get("paths");
+        List<String> bodies = new ArrayList<>();
+
+        for (var path : paths.properties()) {
+            for (var operation : path.getValue().properties()) {
+                JsonNode body = operation.getValue().get("requestBody");
+                if (body == null) {
+                    continue;
+                }
+                String name = operation.getKey() + " " + path.getKey();
+                JsonNode media = body.get("content").get("application/json");
+                assertThat(media.has("example")).as(name).isTrue();
+                assertThat(contract.schemaViolations(media, media.get("example"))).as(name).isEmpty();
+                bodies.add(media.get("example").toString());
+            }
+        }
+        assertThat(bodies).hasSize(5).contains("{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}",
+                "{\"orderId\":\"ORD-1001\",\"items\":[{\"sku\":\"PHONE-1\",\"quantity\":2}]}");
+    }
+
+    /** In Markdown, {@code *}{@code /*} outside a code span turns what follows into italics. */
+    @Test
+    void descriptionsSayWhatTheyMeanInMarkdown() {
+        JsonNode document = api.get("/v3/api-docs").json();
+        List<String> texts = new ArrayList<>();
+        collect(document, "description", texts);
+        collect(document, "summary", texts);
+
+        assertThat(texts).hasSizeGreaterThan(30).allSatisfy(text -> assertThat(text.replaceAll("`[^`]*`", ""))
+                .as(text).doesNotContain("*"));
+        assertThat(document.get("info").get("description").asString()).contains("`*/*`");
     }
 
     @Test

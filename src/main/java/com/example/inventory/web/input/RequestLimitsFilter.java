@@ -45,8 +45,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   <li>a UTF-8 body that is not well-formed UTF-8 (an overlong form such as {@code C1 81} for {@code A}, a
  *       surrogate, a truncated sequence): 400 {@code validation} while it is read, so that no byte sequence is
  *       silently read as another text;</li>
+ *   <li>a JSON body with a NUL byte, which JSON text never has and UTF-16 or UTF-32 text without a byte order mark
+ *       always has: 400 {@code validation} while it is read;</li>
  *   <li>a {@code Content-Type} that is a media range ({@code *}{@code /*}, {@code application/*}), which names no
- *       type a body could have: 415;</li>
+ *       type a body could have, or that names a charset other than UTF-8: 415, on any request;</li>
  *   <li>an {@code Accept} header that cannot be parsed, or that refuses every type ({@code q=0}): 406;</li>
  *   <li>a query string the servlet container cannot decode (a parameter without a name, a bad percent-escape,
  *       bytes that are not UTF-8), a parameter that breaks the {@link TextRule}, or an API parameter given twice
@@ -57,6 +59,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring, too, fails on a media range as a {@code Content-Type} and cannot write any answer to an {@code Accept} it
  * cannot parse, wherever it meets them. The refusal is rendered by the MVC exception handlers, like every other
  * problem, as {@code application/problem+json} whatever the request's {@code Accept}.
+ *
+ * <p>A request whose {@code Accept} admits {@code application/problem+json} but nothing that JSON answers are
+ * ({@code application/json}, {@code application/*}, {@code *}{@code /*}) is served rather than refused: whatever it
+ * causes, a failure is a problem it accepts; its success is answered in {@code application/json} all the same
+ * (RFC 9110 lets a server disregard {@code Accept}; a 406 after an order was placed would hide the change).
  */
 @Component
 // After the character-encoding filter (the encoding decides the decoding) and the observation filter (so that
@@ -86,7 +93,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             response.flushBuffer();
             return;
         }
-        chain.doFilter(new LimitedBodyRequest(request), response);
+        chain.doFilter(new LimitedBodyRequest(problemsAccepted(request)), response);
     }
 
     private static @Nullable Exception refusal(HttpServletRequest request) {
@@ -128,16 +135,18 @@ class RequestLimitsFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A media range where a body's type belongs (Spring refuses to read it, with a failure of its own), an
-     * {@code Accept} that cannot be parsed (Spring could then write no answer at all), or one whose every range has
-     * {@code q=0} (RFC 9110: "not acceptable"; Spring would ignore the weight).
+     * A media range where a body's type belongs (Spring refuses to read it, with a failure of its own) or a charset
+     * other than UTF-8 (a body is UTF-8, as RFC 8259 has JSON on the wire), an {@code Accept} that cannot be parsed
+     * (Spring could then write no answer at all), or one whose every range has {@code q=0} (RFC 9110: "not
+     * acceptable"; Spring would ignore the weight).
      */
     private static @Nullable Exception mediaTypeRefusal(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (contentType != null && !contentType.isBlank()) {
             try {
                 MediaType type = MediaType.parseMediaType(contentType);
-                if (!type.isConcrete()) {
+                Charset charset = type.getCharset();
+                if (!type.isConcrete() || charset != null && !charset.equals(StandardCharsets.UTF_8)) {
                     return new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON),
                             HttpMethod.valueOf(request.getMethod()));
                 }
@@ -168,6 +177,47 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         return refusal;
     }
 
+    /**
+     * The request as it is, or, when its {@code Accept} admits problem details but no JSON, with
+     * {@code application/json} admitted last: so that Spring serves it, answers a failure with its problem and a
+     * success with JSON.
+     */
+    private static HttpServletRequest problemsAccepted(HttpServletRequest request) {
+        List<String> accept = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+        if (accept.isEmpty()) {
+            return request;
+        }
+        List<MediaType> ranges = MediaType.parseMediaTypes(accept); // parsed once already: it parses
+        boolean json = ranges.stream().anyMatch(range -> range.isCompatibleWith(MediaType.APPLICATION_JSON));
+        boolean problems = ranges.stream().anyMatch(range -> range.getQualityValue() > 0
+                && range.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        return json || !problems ? request
+                : new WithAccept(request, String.join(", ", accept) + ", " + MediaType.APPLICATION_JSON_VALUE
+                        + ";q=0.001");
+    }
+
+    /** The request with another {@code Accept}. */
+    private static final class WithAccept extends HttpServletRequestWrapper {
+
+        private final String accept;
+
+        WithAccept(HttpServletRequest request, String accept) {
+            super(request);
+            this.accept = accept;
+        }
+
+        @Override
+        public @Nullable String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? accept : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? Collections.enumeration(List.of(accept))
+                    : super.getHeaders(name);
+        }
+    }
+
     /** The request without its {@code Accept}, so that a refusal can always be written as a problem detail. */
     private static final class WithoutAccept extends HttpServletRequestWrapper {
 
@@ -194,7 +244,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
     /**
      * The request with its body limited to {@link InventoryLimits#MAX_BODY_BYTES}, however it is read, and checked
-     * to be well-formed UTF-8 unless its {@code Content-Type} names another charset.
+     * to be well-formed UTF-8 JSON text (a request naming another charset never gets here).
      */
     private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
@@ -207,37 +257,25 @@ class RequestLimitsFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (body == null) {
-                body = new LimitedInputStream(super.getInputStream(), isUtf8());
+                body = new LimitedInputStream(super.getInputStream());
             }
             return body;
         }
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-
-        private boolean isUtf8() {
-            String encoding = getCharacterEncoding();
-            try {
-                return encoding == null || Charset.forName(encoding).equals(StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException unknown) {
-                return false; // Spring refuses the Content-Type before it reads a byte: 415
-            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 
     private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
-        private final @Nullable Utf8Check utf8;
+        private final Utf8Check utf8 = new Utf8Check();
         private long read;
 
-        LimitedInputStream(ServletInputStream delegate, boolean utf8) {
+        LimitedInputStream(ServletInputStream delegate) {
             this.delegate = delegate;
-            this.utf8 = utf8 ? new Utf8Check() : null;
         }
 
         @Override
@@ -245,10 +283,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 count(1);
-                if (utf8 != null) {
-                    utf8.check(b);
-                }
-            } else if (utf8 != null) {
+                utf8.check(b);
+            } else {
                 utf8.end();
             }
             return b;
@@ -259,10 +295,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
-                if (utf8 != null) {
-                    utf8.check(buffer, offset, n);
-                }
-            } else if (n < 0 && utf8 != null) {
+                utf8.check(buffer, offset, n);
+            } else if (n < 0) {
                 utf8.end();
             }
             return n;

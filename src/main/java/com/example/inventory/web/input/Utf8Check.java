@@ -7,6 +7,9 @@ import java.io.IOException;
  * {@code C1 81} for {@code A}, which a lenient decoder reads as that letter), no encoded surrogate, nothing above
  * U+10FFFF, no sequence cut short. JSON on the wire must be UTF-8 (RFC 8259), and a byte sequence that a lenient
  * decoder reads as another text would reach the database as a value the client never sent.
+ *
+ * <p>Nor a NUL byte: JSON text has none (a NUL in a string is written as an escape), while UTF-16 and UTF-32 text
+ * without a byte order mark has one in every ASCII character, and Jackson would read it in that encoding.
  */
 public final class Utf8Check {
 
@@ -25,6 +28,10 @@ public final class Utf8Check {
     }
 
     void check(int b) throws NotUtf8Exception {
+        if (b == 0) {
+            throw new NotUtf8Exception("The request body is not UTF-8 JSON text: a NUL byte at byte " + offset
+                    + " (as UTF-16 or UTF-32 text has)");
+        }
         if (expected > 0) {
             if (b < low || b > high) {
                 throw new NotUtf8Exception(offset);
@@ -72,7 +79,11 @@ public final class Utf8Check {
     public static final class NotUtf8Exception extends IOException {
 
         NotUtf8Exception(long offset) {
-            super("The request body is not well-formed UTF-8 (at byte " + offset + ")");
+            this("The request body is not well-formed UTF-8 (at byte " + offset + ")");
+        }
+
+        NotUtf8Exception(String message) {
+            super(message);
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -27,13 +29,17 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -44,6 +50,24 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /** The features, in the order a reader meets them; each controller names its own with {@code @Tag}. */
+    private static final List<Tag> TAGS = List.of(
+            new Tag().name("Products").description("The catalogue: products, their stock and their ledger"),
+            new Tag().name("Deductions").description("Orders that take stock off at once, and their cancellation"),
+            new Tag().name("Reservations").description(
+                    "Checkout holds: stock held for an order, then confirmed (deducted), released or expired"));
+
+    /**
+     * The rule of each path variable the API has: every {@code {sku}} is a SKU, every {@code {id}} a UUID. A value
+     * that breaks it is still looked up (a 404), so each says so.
+     */
+    private static final Map<String, Parameter> PATH_PARAMETERS = Map.of(
+            "sku", new Parameter().schema(new StringSchema().pattern(InventoryLimits.KEY_PATTERN)).description(
+                    "A SKU: " + InventoryLimits.KEY_PATTERN_MESSAGE.replace("must be ", "") + ". A SKU that no "
+                            + "product has is a 404, whatever its form."),
+            "id", new Parameter().schema(new StringSchema().format("uuid")).description(
+                    "An id, as the service gave it (a UUID). One that names nothing is a 404, UUID or not."));
 
     static final String PROBLEM_SCHEMA = "Problem";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
@@ -62,26 +86,42 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Stock-deduction service").version("v1").description("""
                         Takes stock off products for orders without ever overselling. Every error is an RFC 9457 \
-                        problem detail (application/problem+json) whose type is %s<name>.
+                        problem detail (`application/problem+json`) whose `type` is `%s<name>`. The contract in \
+                        prose, with the reasons: `docs/api.md` in the repository.
 
-                        Requests: a body is at most %d bytes (larger: 413 payload-too-large) and well-formed UTF-8 \
-                        (else 400 validation); its Content-Type is application/json, never a media range such as \
-                        */* (415). JSON is strict about scalars (no 1.5, "5" or "" for an integer, no 5 for a \
-                        string) and about property names (a property given twice is a 400); unknown properties are \
-                        ignored. No string, in a body or a parameter, may contain a NUL character or an unpaired \
-                        UTF-16 surrogate (400 validation). A query string that cannot be decoded (a parameter without \
-                        a name, a bad percent-escape, bytes that are not UTF-8), a parameter given twice, or an \
-                        integer not written in ASCII decimal digits is a 400 validation on any operation; an Accept \
-                        header that cannot be parsed or refuses JSON is a 406.
+                        Requests: a body is at most %d bytes (larger: 413 `payload-too-large`) and JSON in \
+                        well-formed UTF-8 (else 400 `validation`: a NUL byte, as in UTF-16 or UTF-32 text, \
+                        included). A `Content-Type` is `application/json`; a media range such as `*/*` or a charset \
+                        other than UTF-8 is a 415 on any request, with a body or without. JSON is strict about \
+                        scalars (no `1.5`, `"5"` or `""` for an integer, no `5` for a string) and about property \
+                        names (a property given twice is a 400); unknown properties are ignored. No string, in a \
+                        body or a parameter, may contain a NUL character or an unpaired UTF-16 surrogate (400 \
+                        `validation`). A query string that cannot be decoded (a parameter without a name, a bad \
+                        percent-escape, bytes that are not UTF-8), a parameter given twice, or an integer not \
+                        written in ASCII decimal digits is a 400 `validation` on any operation.
 
-                        Besides the operations below: an unknown path is a 404 not-found (NotFoundProblem), a method \
-                        that a path does not map a 405 method-not-allowed (MethodNotAllowedProblem) whose Allow \
-                        header lists the methods the path has."""
+                        Path parameters: `{sku}` is a SKU, `{id}` a UUID. A value that names nothing is a 404 with \
+                        the operation's not-found type, whether or not it follows its rule; a value the server \
+                        refuses outright (an encoded `/` or `\\`, an encoded NUL: `%%2F`, `%%5C`, `%%00`) is a 400 \
+                        `validation`.
+
+                        Answers: an `Accept` that admits `application/json`, or that admits \
+                        `application/problem+json` (a failure is then its problem, a success is JSON anyway); \
+                        any other `Accept`, one that cannot be parsed, or one that refuses every type (`q=0`) is a \
+                        406 `not-acceptable`.
+
+                        Besides the operations below: an unknown path is a 404 `not-found` (NotFoundProblem), a \
+                        method that a path does not map a 405 `method-not-allowed` (MethodNotAllowedProblem) whose \
+                        `Allow` header lists the methods the path has."""
                         .formatted(ProblemType.BASE, InventoryLimits.MAX_BODY_BYTES)))
+                .tags(TAGS)
                 .components(components);
     }
 
-    /** Adds, per status, the problem responses of each endpoint: those it declares, and those any endpoint has. */
+    /**
+     * Adds, per status, the problem responses of each endpoint: those it declares, and those any endpoint has. A
+     * status the endpoint also describes itself ({@code @ApiResponse}) keeps its words ahead of the types'.
+     */
     @Bean
     OperationCustomizer problemResponses() {
         return (operation, handler) -> {
@@ -92,35 +132,140 @@ class OpenApiConfiguration {
             if (operation.getResponses() == null) {
                 operation.setResponses(new ApiResponses());
             }
+            boolean pathParameters = ruleThePathParameters(operation);
             Set<ProblemType> types = new LinkedHashSet<>(List.of(declared.value()));
-            types.addAll(anyOperation(operation, !handler.hasMethodAnnotation(GetMapping.class)));
+            types.addAll(anyOperation(!handler.hasMethodAnnotation(GetMapping.class)));
             Map<Integer, List<ProblemType>> byStatus = types.stream()
                     .sorted(Comparator.comparing(ProblemType::ordinal))
                     .collect(Collectors.groupingBy(type -> type.status().value(), LinkedHashMap::new, Collectors.toList()));
-            byStatus.forEach((status, ofStatus) -> operation.getResponses().addApiResponse(String.valueOf(status),
-                    problemResponse(ofStatus)));
+            byStatus.forEach((status, ofStatus) -> {
+                ApiResponse response = problemResponse(ofStatus);
+                List<String> words = new ArrayList<>(List.of(response.getDescription() + "."));
+                ApiResponse described = operation.getResponses().get(String.valueOf(status));
+                if (described != null && described.getDescription() != null) {
+                    words.add(described.getDescription());
+                }
+                if (pathParameters && status == HttpStatus.BAD_REQUEST.value()) {
+                    words.add("A path value the server refuses outright (an encoded `/` or `\\`, an encoded NUL) is "
+                            + "a 400 `validation` with empty `errors`.");
+                }
+                if (pathParameters && status == HttpStatus.NOT_FOUND.value()) {
+                    words.add("A path value that names nothing is a 404, whether or not it follows its rule.");
+                }
+                response.setDescription(String.join(" ", words));
+                operation.getResponses().addApiResponse(String.valueOf(status), response);
+            });
             return operation;
         };
     }
 
+    /** Gives every path parameter its rule; whether the operation has any. */
+    private static boolean ruleThePathParameters(Operation operation) {
+        boolean any = false;
+        for (Parameter parameter : operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()) {
+            Parameter rule = PATH_PARAMETERS.get(parameter.getName());
+            if ("path".equals(parameter.getIn()) && rule != null) {
+                parameter.setSchema(rule.getSchema());
+                parameter.setDescription(rule.getDescription());
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /**
      * What any operation can answer besides its own outcomes: a query string that cannot be decoded or a path the
-     * servlet container refuses (400), an {@code Accept} without JSON (406), a body over the limit (413), a database
-     * that cannot be reached in time (503); with a body, one that is not JSON (415); for a write, a change that the
-     * database's constraints refused although validation let it through (409, should never happen), and a lock it
-     * waited for longer than the lock timeout, which bounds every lock wait on every connection (503 contention).
+     * servlet container refuses (400), an {@code Accept} without JSON (406), a body over the limit (413), a
+     * {@code Content-Type} that is a media range or names a charset other than UTF-8, or with a body one that is not
+     * JSON (415: media types are checked on every request, with a body or without), a database that cannot be
+     * reached in time (503); for a write, a change that the database's constraints refused although validation let
+     * it through (409, should never happen), and a lock it waited for longer than the lock timeout, which bounds
+     * every lock wait on every connection (503 contention).
      */
-    private static List<ProblemType> anyOperation(Operation operation, boolean writes) {
+    private static List<ProblemType> anyOperation(boolean writes) {
         List<ProblemType> types = new ArrayList<>(List.of(ProblemType.VALIDATION, ProblemType.NOT_ACCEPTABLE,
-                ProblemType.PAYLOAD_TOO_LARGE, ProblemType.SERVICE_UNAVAILABLE));
-        if (operation.getRequestBody() != null) {
-            types.add(ProblemType.UNSUPPORTED_MEDIA_TYPE);
-        }
+                ProblemType.PAYLOAD_TOO_LARGE, ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.SERVICE_UNAVAILABLE));
         if (writes) {
             types.add(ProblemType.DATA_CONFLICT);
             types.add(ProblemType.CONTENTION);
         }
         return types;
+    }
+
+    /**
+     * Each request body's example, assembled from its properties' examples (declared beside the fields): what
+     * Swagger UI's "Try it out" starts from, and a body the schema accepts. The tags, and the paths, in the features'
+     * order; the responses of each operation in the order of their statuses.
+     */
+    @Bean
+    OpenApiCustomizer requestExamplesAndOrder() {
+        return openApi -> {
+            openApi.getPaths().values().stream().flatMap(path -> path.readOperations().stream())
+                    .forEach(operation -> {
+                        ApiResponses sorted = new ApiResponses();
+                        operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                                .forEach(response -> sorted.addApiResponse(response.getKey(), response.getValue()));
+                        operation.setResponses(sorted);
+                    });
+            Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+            openApi.getPaths().values().stream()
+                    .flatMap(path -> path.readOperations().stream())
+                    .filter(operation -> operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null)
+                    .flatMap(operation -> operation.getRequestBody().getContent().values().stream())
+                    .filter(media -> media.getExample() == null)
+                    .forEach(media -> media.setExample(exampleOf(media.getSchema(), schemas)));
+            List<String> order = TAGS.stream().map(Tag::getName).toList();
+            if (openApi.getTags() != null) {
+                openApi.getTags().sort(Comparator.comparing(tag -> rank(tag.getName(), order)));
+            }
+            Paths paths = new Paths();
+            openApi.getPaths().entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, PathItem> path) -> rank(path.getValue(), order))
+                            .thenComparing(Map.Entry::getKey))
+                    .forEach(path -> paths.addPathItem(path.getKey(), path.getValue()));
+            paths.setExtensions(openApi.getPaths().getExtensions());
+            openApi.setPaths(paths);
+        };
+    }
+
+    private static int rank(@Nullable String tag, List<String> order) {
+        return tag != null && order.contains(tag) ? order.indexOf(tag) : order.size();
+    }
+
+    private static int rank(PathItem path, List<String> order) {
+        List<String> tags = path.readOperations().getFirst().getTags();
+        return rank(tags == null || tags.isEmpty() ? null : tags.getFirst(), order);
+    }
+
+    private static @Nullable Object exampleOf(@Nullable Schema<?> schema, Map<String, Schema> schemas) {
+        if (schema == null) {
+            return null;
+        }
+        if (schema.getExample() != null) {
+            return schema.getExample();
+        }
+        if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+            return schema.getExamples().getFirst();
+        }
+        if (schema.get$ref() != null) {
+            return exampleOf(schemas.get(schema.get$ref().substring(SCHEMAS.length())), schemas);
+        }
+        if (schema.getItems() != null) {
+            Object item = exampleOf(schema.getItems(), schemas);
+            return item == null ? null : List.of(item);
+        }
+        if (schema.getProperties() == null) {
+            return null;
+        }
+        Map<String, Object> example = new LinkedHashMap<>();
+        schema.getProperties().forEach((name, property) -> {
+            Object value = exampleOf(property, schemas);
+            if (value != null) {
+                example.put(name, value);
+            }
+        });
+        return example.isEmpty() ? null : example;
     }
 
     /**

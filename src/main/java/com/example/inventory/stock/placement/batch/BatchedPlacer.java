@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * orders meet in one queue; a multi-line order's other rows are locked in the batch's id order wherever it goes,
  * so batches, other strategies and other instances never deadlock.
  *
- * <p>A full queue refuses at once (503 {@code contention}). On shutdown, after the web server has let in-flight
+ * <p>A full queue refuses at once (503 {@code contention}), logged as one line per interval ({@link QueueFullLog}).
+ * On shutdown, after the web server has let in-flight
  * requests finish, everything still queued is placed and answered before the connection pool closes.
  */
 @Component
@@ -57,6 +58,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
     private final List<Drainer> drainers = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
+    private final QueueFullLog queueFull;
     private volatile boolean accepting;
 
     BatchedPlacer(OrderBatch batches, CommitVerifier verifier, StockMetrics metrics, StockSettings settings,
@@ -65,6 +67,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         this.verifier = verifier;
         this.metrics = metrics;
         this.settings = settings.batch();
+        this.queueFull = new QueueFullLog(this.settings.queueCapacity());
         for (int i = 0; i < this.settings.drainers(); i++) {
             drainers.add(new Drainer(i));
         }
@@ -93,6 +96,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         Drainer drainer = drainers.get(Math.floorMod(queued.routingKey().hashCode(), drainers.size()));
         if (!drainer.queue.offer(queued)) {
             metrics.queueFull();
+            queueFull.refused();
             throw ContentionException.queueFull();
         }
         return queued.awaitAnswer();
@@ -117,6 +121,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         for (Drainer drainer : drainers) {
             drainer.finish();
         }
+        queueFull.flush();
     }
 
     @Override
@@ -175,6 +180,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
                 if (!batch.isEmpty()) {
                     placeAndAnswer(batch);
                 }
+                queueFull.writeIfDue();
             }
         }
 
