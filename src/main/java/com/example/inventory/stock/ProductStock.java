@@ -1,7 +1,6 @@
 package com.example.inventory.stock;
 
 import com.example.inventory.common.InventoryLimits;
-import com.example.inventory.stock.fault.Constraints;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.Product;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -51,20 +49,10 @@ public class ProductStock {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public ProductView create(String sku, String name, int stock) {
-        if (products.existsBySku(sku)) {
-            throw DuplicateSkuException.of(sku);
-        }
-        Product product;
-        try {
-            product = products.saveAndFlush(new Product(sku, name, stock, clock.instant()));
-        } catch (DataIntegrityViolationException e) {
-            if (Constraints.violated(e, "product_sku_key")) {
-                throw DuplicateSkuException.of(sku);
-            }
-            throw e;
-        }
+        Product product = new Product(sku, name, stock, clock.instant());
+        long id = statements.insertUnlessSkuTaken(product).orElseThrow(() -> DuplicateSkuException.of(sku));
         if (stock > 0) {
-            ledger.record(List.of(Movement.of(product, MovementKind.INITIAL, stock, null)));
+            ledger.record(List.of(new Movement(id, MovementKind.INITIAL, stock, stock, null)));
         }
         return ProductView.of(product);
     }

@@ -21,8 +21,6 @@ public interface ProductRepository extends JpaRepository<Product, Long> {
 
     Optional<Product> findBySku(String sku);
 
-    boolean existsBySku(String sku);
-
     /**
      * {@code SELECT … WHERE sku = ? FOR NO KEY UPDATE}: the one product of a single-line order. (Hibernate binds a
      * collection parameter by first trying, and failing with an exception, to coerce it to a single value: a stack

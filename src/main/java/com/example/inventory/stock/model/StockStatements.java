@@ -2,6 +2,7 @@ package com.example.inventory.stock.model;
 
 import com.example.inventory.stock.ProductView;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,26 @@ public class StockStatements {
 
     StockStatements(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new product, unless another one has its SKU: {@code INSERT … ON CONFLICT (sku) DO NOTHING}, so that a
+     * creation that loses a race for its SKU is told so by the answer, not by a failed statement (which would abort
+     * the transaction and be logged by the driver's layers as an error).
+     *
+     * @param product a product not stored yet, built by its constructor (which keeps the stock rule)
+     * @return the new product's id, or empty when the SKU is taken
+     */
+    public Optional<Long> insertUnlessSkuTaken(Product product) {
+        OffsetDateTime at = product.getUpdatedAt().atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                INSERT INTO product (sku, name, stock, reserved, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sku) DO NOTHING
+                RETURNING id""")
+                .params(product.getSku(), product.getName(), product.getStock(), product.getReserved(),
+                        product.getVersion(), at, at)
+                .query(Long.class).optional();
     }
 
     /** The SKUs among {@code skus} that name products, in ascending product id order: the lock order. */
