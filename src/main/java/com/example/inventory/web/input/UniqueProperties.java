@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.FormatSchema;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
@@ -26,9 +27,8 @@ import tools.jackson.databind.deser.DeserializerFactory;
  * Every value a mapper reads is read through a parser that refuses a property given twice in one object, anywhere in
  * the document (in a property the target ignores, too), with a {@link DuplicatePropertyException}, as soon as it
  * reads the second name. Jackson's own check ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}) finds the same
- * duplicates but throws a plain {@code StreamReadException}, told from a malformed document by its message alone.
- * (It also looks a little earlier: before the parser reads the start of the value after the name, where this check
- * comes after it; so {@code {"a":1,"a":x}} is reported as malformed, not as a duplicate.)
+ * duplicates at the same point, but throws a plain {@code StreamReadException}, told from a malformed document by its
+ * message alone.
  */
 final class UniqueProperties extends DeserializationContexts.DefaultImpl {
 
@@ -83,7 +83,14 @@ final class UniqueProperties extends DeserializationContexts.DefaultImpl {
 
         @Override
         public @Nullable JsonToken nextToken() {
-            return seen(delegate.nextToken());
+            JsonToken before = delegate.currentToken();
+            JsonToken token;
+            try {
+                token = delegate.nextToken();
+            } catch (JacksonException failure) {
+                throw duplicateFirst(before, failure);
+            }
+            return seen(token);
         }
 
         @Override
@@ -104,7 +111,13 @@ final class UniqueProperties extends DeserializationContexts.DefaultImpl {
 
         @Override
         public int nextNameMatch(PropertyNameMatcher matcher) {
-            int match = delegate.nextNameMatch(matcher);
+            JsonToken before = delegate.currentToken();
+            int match;
+            try {
+                match = delegate.nextNameMatch(matcher);
+            } catch (JacksonException failure) {
+                throw duplicateFirst(before, failure);
+            }
             seen(delegate.currentToken());
             return match;
         }
@@ -127,6 +140,19 @@ final class UniqueProperties extends DeserializationContexts.DefaultImpl {
                 }
             }
             return this;
+        }
+
+        /**
+         * The failure of a step that started at {@code before}, or the repeated name it read first. The parser reads
+         * a property's name and the start of its value in one step: a value it cannot read (or input that fails
+         * there) fails the step after the name was read but before it is seen here. The name comes first in the
+         * document, and a repeated one is the failure reported, as Jackson's own check would.
+         */
+        private JacksonException duplicateFirst(@Nullable JsonToken before, JacksonException failure) {
+            Set<String> names = objects.peek();
+            return before != JsonToken.PROPERTY_NAME && delegate.currentToken() == JsonToken.PROPERTY_NAME
+                    && names != null && names.contains(delegate.currentName())
+                    ? new DuplicatePropertyException(delegate) : failure;
         }
 
         private @Nullable JsonToken seen(@Nullable JsonToken token) {
