@@ -2,7 +2,6 @@ package com.example.inventory.web.input;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -19,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The JSON policy, in one place. Scalars are strict: {@code 1.5}, {@code "5"}, {@code ""} or {@code 123} in the
  * wrong place is a 400, never silently truncated or converted. A property given twice is a 400 too: which one counts
- * would be a guess. Every string must pass the {@link TextRule}. Unknown properties are ignored (tolerant reader).
+ * would be a guess ({@link UniqueProperties}). Every string must pass the {@link TextRule}. Unknown properties are
+ * ignored (tolerant reader).
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration {
@@ -27,7 +27,7 @@ public class StrictJsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictScalars() {
         return builder -> builder
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .deserializationContexts(new UniqueProperties())
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -11,7 +11,7 @@ import java.io.IOException;
  * <p>Nor a NUL byte: JSON text has none (a NUL in a string is written as an escape), while UTF-16 and UTF-32 text
  * without a byte order mark has one in every ASCII character, and Jackson would read it in that encoding.
  */
-public final class Utf8Check {
+public final class Utf8Check implements CheckedBody.Check {
 
     /** Continuation bytes still expected for the current character. */
     private int expected;
@@ -21,13 +21,15 @@ public final class Utf8Check {
     private long offset;
 
     /** @throws NotUtf8Exception at the first byte that cannot be where it is */
-    void check(byte[] bytes, int from, int length) throws NotUtf8Exception {
+    @Override
+    public void check(byte[] bytes, int from, int length) throws NotUtf8Exception {
         for (int i = from; i < from + length; i++) {
             check(bytes[i] & 0xFF);
         }
     }
 
-    void check(int b) throws NotUtf8Exception {
+    @Override
+    public void check(int b) throws NotUtf8Exception {
         if (b == 0) {
             throw new NotUtf8Exception("The request body is not UTF-8 JSON text: a NUL byte at byte " + offset
                     + " (as UTF-16 or UTF-32 text has)");
@@ -46,7 +48,8 @@ public final class Utf8Check {
     }
 
     /** @throws NotUtf8Exception when the body ended inside a character */
-    void end() throws NotUtf8Exception {
+    @Override
+    public void end() throws NotUtf8Exception {
         if (expected > 0) {
             throw new NotUtf8Exception(offset);
         }

@@ -3,14 +3,13 @@ package com.example.inventory.web.problem;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
 import com.example.inventory.common.DatabaseFaults;
+import com.example.inventory.web.input.DuplicatePropertyException;
 import com.example.inventory.web.input.InvalidParameterException;
 import com.example.inventory.web.input.PayloadTooLargeException;
 import com.example.inventory.web.input.StrictJsonConfiguration;
 import com.example.inventory.web.input.Utf8Check;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -176,10 +173,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = Problems.validation("The request body is missing or unreadable", List.of());
             return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
         }
-        String duplicate = jackson instanceof StreamReadException read ? duplicateProperty(read) : null;
-        if (duplicate != null) {
-            return validationFailed(ex, headers, List.of(new Problems.FieldError(duplicate, "appears more than once")),
-                    request);
+        if (jackson instanceof DuplicatePropertyException duplicate) {
+            return validationFailed(ex, headers,
+                    List.of(new Problems.FieldError(duplicate.path(), "appears more than once")), request);
         }
         if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
             ProblemDetail problem = Problems.validation("The request body is not well-formed JSON", List.of());
@@ -227,35 +223,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String objectName = errors instanceof BindingResult bound ? bound.getObjectName() : "body";
         errors.getGlobalErrors().forEach(e -> result.add(new Problems.FieldError(objectName, e.getDefaultMessage())));
         return result;
-    }
-
-    /**
-     * The path of the property that {@link tools.jackson.core.StreamReadFeature#STRICT_DUPLICATE_DETECTION} found
-     * twice, or {@code null} for any other parse failure. The parser stops on the duplicate, so its context names it.
-     */
-    private static @Nullable String duplicateProperty(StreamReadException e) {
-        if (!(e.processor() instanceof JsonParser parser) || e.getOriginalMessage() == null
-                || !e.getOriginalMessage().startsWith("Duplicate Object property")) {
-            return null;
-        }
-        Deque<Object> segments = new ArrayDeque<>();
-        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot();
-             context = context.getParent()) {
-            if (context.inObject() && context.currentName() != null) {
-                segments.push(context.currentName());
-            } else if (context.inArray()) {
-                segments.push(context.getCurrentIndex());
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        for (Object segment : segments) {
-            if (segment instanceof Integer index) {
-                path.append('[').append(index).append(']');
-            } else {
-                path.append(path.isEmpty() ? "" : ".").append(segment);
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
     }
 
     private static boolean isSafe(String method) {
