@@ -43,9 +43,8 @@ class DeductionController {
             200 with the stored deduction and `Idempotent-Replayed: true`, and deducts nothing; with other items it \
             is a 409 `order-conflict`. An order names each SKU at most once: a SKU named twice is a 400 \
             `validation` whose `errors` name `items` (a rule the schema cannot state).""")
-    @Parameter(name = "strategy", description = "How the order is placed: `pessimistic`, `optimistic`, `atomic` or "
-            + "`batched`, in any ASCII case (no look-alike letters, no spaces). Absent or empty: the configured "
-            + "default. Anything else is a 400 `validation` naming `strategy`.")
+    @Parameter(name = "strategy", description = PlacementMode.QUERY_DESCRIPTION,
+            schema = @Schema(type = "string", pattern = PlacementMode.QUERY_PATTERN, example = "batched"))
     @ApiResponse(responseCode = "400", description = "An invalid body (a SKU named twice included: `errors` "
             + "name `items`), malformed JSON, or an unknown `strategy`.")
     @ApiResponse(responseCode = "201", description = "Deducted", headers = @Header(name = "Location", required = true,

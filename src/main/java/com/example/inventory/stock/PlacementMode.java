@@ -21,6 +21,19 @@ public enum PlacementMode {
      */
     BATCHED;
 
+    /**
+     * What {@code ?strategy=} accepts, as a JSON Schema (ECMA-262) pattern: a mode's name in any ASCII case, or
+     * nothing (the default). A constant, so that the controllers' OpenAPI annotations can name it;
+     * {@code PlacementModeTests} proves it accepts exactly what {@link #of} does.
+     */
+    public static final String QUERY_PATTERN = "^(|[Pp][Ee][Ss][Ss][Ii][Mm][Ii][Ss][Tt][Ii][Cc]"
+            + "|[Oo][Pp][Tt][Ii][Mm][Ii][Ss][Tt][Ii][Cc]|[Aa][Tt][Oo][Mm][Ii][Cc]|[Bb][Aa][Tt][Cc][Hh][Ee][Dd])$";
+
+    /** The {@code strategy} query parameter as the OpenAPI document describes it, for every operation that has it. */
+    public static final String QUERY_DESCRIPTION = "How the order is placed: `pessimistic`, `optimistic`, `atomic` or "
+            + "`batched`, in any ASCII case (no look-alike letters, no spaces). Absent or empty: the configured "
+            + "default. Anything else is a 400 `validation` naming `strategy`.";
+
     /** The name in the API and in configuration: lower case. */
     @JsonValue
     public String value() {

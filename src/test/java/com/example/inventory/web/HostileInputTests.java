@@ -210,9 +210,22 @@ class HostileInputTests {
         assertThat(api.stockOf(sku)).isEqualTo(5);
     }
 
+    /** A body cut short by its client is answered (or not) without a line in the log per such request. */
+    @Test
+    void bodyItsClientBreaksOffIsNotLoggedAsTrouble(CapturedOutput output) {
+        int logged = output.getAll().length();
+
+        RawHttp.Response badChunk = raw.sendVerbatim("POST /api/v1/products HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "zz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(badChunk.status()).as(badChunk.toString()).isEqualTo(400);
+        assertThat(output.getAll().substring(logged)).doesNotContain(" WARN ").doesNotContain(" ERROR ");
+    }
+
     @Test
     void integerParametersAreWrittenInAsciiDecimalDigits() {
-        for (String page : List.of("0x10", "%230", "+1", "%EF%BC%91", "%D9%A1", "1%20", "%201")) {
+        for (String page : List.of("0x10", "%230", "+1", "-0", "-00", "%EF%BC%91", "%D9%A1", "1%20", "%201")) {
             assertField(raw.send("GET", "/api/v1/products?page=" + page, ""), "page", "invalid value");
         }
         RawHttp.Response leadingZero = raw.send("GET", "/api/v1/products?page=010&size=1", "");

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Parameters are as strict as JSON bodies: an integer is written in ASCII decimal digits. Spring's own conversion
+ * Parameters are as strict as JSON bodies: an integer is written in ASCII decimal digits, with a minus sign only
+ * before a number that is not zero ({@code -0} is no number a client means). Spring's own conversion
  * also reads {@code 0x10} as 16, {@code #0} as 0, {@code +1} and {@code " 1"} as 1, and digits of other scripts
  * ({@code １}, {@code ١}) as theirs; a client sending those meant something else, or nothing sensible. An editor
  * registered for the type is the one binding step that a refusal ends (a failing conversion service would fall
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 class StrictParameters {
 
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("0|-?[1-9][0-9]*|[0-9]+");
 
     @InitBinder
     void decimalIntegersOnly(WebDataBinder binder) {

@@ -196,6 +196,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && servlet.getResponse().isCommitted()) {
+            // The client's own doing (it hung up, or sent a body cut short): nothing is left to answer, and Spring
+            // would log a WARN per such request, which a client could use to flood the log.
+            log.debug("Response already committed; not answering {}", ex.toString());
+            return null;
+        }
         if (body == null) {
             body = ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         }
