@@ -21,6 +21,7 @@ final class QueueFullLog {
 
     private final int capacity;
     private final LongSupplier nanoTime;
+    private final Duration interval;
     private final long intervalNanos;
     private final AtomicLong unlogged = new AtomicLong();
     /** When the next line may be written, in {@link #nanoTime}. */
@@ -29,6 +30,7 @@ final class QueueFullLog {
     QueueFullLog(int capacity, Duration interval, LongSupplier nanoTime) {
         this.capacity = capacity;
         this.nanoTime = nanoTime;
+        this.interval = interval;
         this.intervalNanos = interval.toNanos();
         this.nextLineAt = new AtomicLong(nanoTime.getAsLong());
     }
@@ -67,7 +69,7 @@ final class QueueFullLog {
         if (refused > 0) {
             log.warn("Refused {} order(s) with 503 contention since the last such line: their batch queue was full "
                     + "({} orders). One line per {} s at most; inventory.batch.rejections counts every refusal",
-                    refused, capacity, INTERVAL.toSeconds());
+                    refused, capacity, interval.toSeconds());
         }
     }
 }
