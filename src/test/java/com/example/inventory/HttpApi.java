@@ -9,20 +9,48 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small real-HTTP client for the tests: what a curl user or another service sends, byte for byte. */
+/**
+ * A small real-HTTP client for the tests: what a curl user or another service sends, byte for byte. It speaks with a
+ * bearer token: by default the tests' own client with every scope ({@link TestIssuer#allScopes()}); {@link #as}
+ * another, {@link #anonymous()} none.
+ */
 public final class HttpApi {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final HttpClient client;
     private final String base;
+    private final @Nullable String token;
 
     public HttpApi(int port) {
-        this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this("http://localhost:" + port, TestIssuer.allScopes());
+    }
+
+    private HttpApi(String base, @Nullable String token) {
+        this.base = base;
+        this.client = CLIENT;
+        this.token = token;
+    }
+
+    /** The same service, called with {@code token} ({@code Authorization: Bearer …}). */
+    public HttpApi as(String token) {
+        return new HttpApi(base, token);
+    }
+
+    /** The same service, called as {@code client} with {@code scopes}. */
+    public HttpApi as(String client, String... scopes) {
+        return as(TestIssuer.token(client, scopes));
+    }
+
+    /** The same service, called without a token. */
+    public HttpApi anonymous() {
+        return new HttpApi(base, null);
     }
 
     /** A unique name for a test's own SKUs and order ids. */
@@ -53,6 +81,9 @@ public final class HttpApi {
 
     public Response send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.setHeader("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response);
@@ -114,7 +145,8 @@ public final class HttpApi {
                 product.get("available").asInt()};
     }
 
-    private URI uri(String path) {
+    /** The address of {@code path} on this service. */
+    public URI uri(String path) {
         return URI.create(base + path);
     }
 

@@ -11,12 +11,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole service on a random port against real PostgreSQL. Every test class uses the same settings, so they
- * share one application context; tests keep out of each other's way by using their own SKUs and order ids.
+ * share one application context (trusting {@link TestIssuer}'s key); tests keep out of each other's way by using their own SKUs and order ids.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestIssuer.PUBLIC_KEY)
 @Import(TestcontainersConfiguration.class)
 public @interface IntegrationTest {
 }

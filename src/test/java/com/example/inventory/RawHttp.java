@@ -23,6 +23,8 @@ public final class RawHttp {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final int TIMEOUT_MILLIS = 30_000;
+    /** The header line every request but a verbatim one carries: the tests' token with every scope. */
+    public static final String AUTHORIZATION = "Authorization: Bearer " + TestIssuer.allScopes();
 
     private final int port;
 
@@ -94,7 +96,8 @@ public final class RawHttp {
 
     private StringBuilder head(String method, String target, String... headers) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");
+                .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n")
+                .append(AUTHORIZATION).append("\r\n");
         for (String header : headers) {
             head.append(header).append("\r\n");
         }

@@ -21,7 +21,7 @@ public final class ServiceInstance implements AutoCloseable {
 
     /** Starts an instance on a free port; {@code properties} are {@code name=value} overrides. */
     public static ServiceInstance start(String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--" + TestIssuer.PUBLIC_KEY));
         for (String property : properties) {
             args.add("--" + property);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -66,6 +67,10 @@ public final class ServiceJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        // Trusts the tests' issuer unless the caller names its own.
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.security.oauth2."))) {
+            command.add("--" + TestIssuer.publicKeyFileProperty());
+        }
         for (String property : properties) {
             command.add("--" + property);
         }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
 
     VALIDATION("validation", HttpStatus.BAD_REQUEST, "Invalid request", "errors"),
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Scope required", "requiredScope"),
     PRODUCT_NOT_FOUND("product-not-found", HttpStatus.NOT_FOUND, "Product not found", "sku"),
     DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU", "sku"),
     INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock", "sku", "requested", "available"),
@@ -69,6 +71,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         return switch (status) {
             case 400 -> VALIDATION;
+            case 401 -> UNAUTHORIZED;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

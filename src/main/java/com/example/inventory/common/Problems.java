@@ -3,10 +3,13 @@ package com.example.inventory.common;
 import java.net.URI;
 import java.util.List;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Builds the API's problem details, and the responses that carry them: the one place that decides what a problem
@@ -21,7 +24,19 @@ public final class Problems {
     public record FieldError(String field, String message) {
     }
 
+    /**
+     * Writes a problem as Spring MVC does, for those that answer before it or without it (the servlet container's
+     * valve, the authentication filters).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+
     private Problems() {
+    }
+
+    /** The problem as its JSON body. */
+    public static String json(ProblemDetail problem) {
+        return JSON.writeValueAsString(problem);
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {

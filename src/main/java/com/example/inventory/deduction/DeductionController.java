@@ -1,10 +1,12 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
+import com.example.inventory.web.RequiredScope;
 import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,6 +40,7 @@ class DeductionController {
     }
 
     @PostMapping
+    @RequiredScope(value = Caller.ORDER, operatorParameters = "strategy")
     @Operation(summary = "Deduct the stock of every line of an order, or none", description = """
             Takes the stock of every line or of none. `orderId` is the idempotency key: the same order again answers \
             200 with the stored deduction and `Idempotent-Replayed: true`, and deducts nothing; with other items it \
@@ -63,6 +66,7 @@ class DeductionController {
     }
 
     @GetMapping("/{id}")
+    @RequiredScope(Caller.READ)
     @Operation(summary = "A deduction")
     @ProblemResponses(ProblemType.DEDUCTION_NOT_FOUND)
     DeductionView get(@PathVariable String id) {
@@ -70,6 +74,7 @@ class DeductionController {
     }
 
     @GetMapping
+    @RequiredScope(Caller.READ)
     @Operation(summary = "The deduction of an order")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DEDUCTION_NOT_FOUND})
     DeductionView forOrder(@RequestParam @Pattern(regexp = InventoryLimits.KEY_PATTERN,
@@ -78,6 +83,7 @@ class DeductionController {
     }
 
     @PostMapping("/{id}/cancel")
+    @RequiredScope({Caller.ORDER, Caller.ADMIN})
     @Operation(summary = "Cancel a deduction and give its stock back, exactly once; repeating it changes nothing")
     @ProblemResponses({ProblemType.DEDUCTION_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED, ProblemType.CONTENTION})
     DeductionView cancel(@PathVariable String id) {

@@ -1,10 +1,12 @@
 package com.example.inventory.product;
 
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.ProductView;
 import com.example.inventory.web.PageView;
+import com.example.inventory.web.RequiredScope;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
 
@@ -44,6 +46,7 @@ class ProductController {
     }
 
     @PostMapping
+    @RequiredScope(Caller.ADMIN)
     @Operation(summary = "Create a product with its initial stock")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", required = true,
             description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
@@ -55,6 +58,7 @@ class ProductController {
     }
 
     @GetMapping("/{sku}")
+    @RequiredScope(Caller.READ)
     @Operation(summary = "A product and its stock")
     @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
@@ -62,6 +66,7 @@ class ProductController {
     }
 
     @GetMapping
+    @RequiredScope(Caller.READ)
     @Operation(summary = "Products, sorted by SKU, a page at a time")
     @ProblemResponses(ProblemType.VALIDATION)
     PageView<ProductView> list(@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
@@ -70,6 +75,7 @@ class ProductController {
     }
 
     @PostMapping("/{sku}/restock")
+    @RequiredScope(Caller.ADMIN)
     @Operation(summary = "Raise a product's stock", description = "A restock that would lift the stock above the limit ("
             + InventoryLimits.MAX_STOCK + ") is refused whole: 409 `stock-limit-exceeded`, nothing changed.")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED})
@@ -78,6 +84,7 @@ class ProductController {
     }
 
     @GetMapping("/{sku}/movements")
+    @RequiredScope(Caller.READ)
     @Operation(summary = "A product's ledger entries, newest first, a page at a time")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     PageView<MovementView> movements(@PathVariable String sku,

@@ -1,10 +1,12 @@
 package com.example.inventory.reservation;
 
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.web.IdempotentResponses;
+import com.example.inventory.web.RequiredScope;
 import com.example.inventory.web.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,6 +40,7 @@ class ReservationController {
     }
 
     @PostMapping
+    @RequiredScope(value = Caller.ORDER, operatorParameters = "strategy")
     @Operation(summary = "Hold the stock of every line of an order for a while, or none", description = """
             Holds the stock of every line or of none, for `ttlSeconds` (900 when absent or null); the hold is then \
             confirmed, released, or expires. `orderId` is the idempotency key: the same order again answers 200 \
@@ -65,6 +68,7 @@ class ReservationController {
     }
 
     @GetMapping("/{id}")
+    @RequiredScope(Caller.READ)
     @Operation(summary = "A reservation")
     @ProblemResponses(ProblemType.RESERVATION_NOT_FOUND)
     ReservationView get(@PathVariable String id) {
@@ -72,6 +76,7 @@ class ReservationController {
     }
 
     @GetMapping
+    @RequiredScope(Caller.READ)
     @Operation(summary = "The reservation of an order")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND})
     ReservationView forOrder(@RequestParam @Pattern(regexp = InventoryLimits.KEY_PATTERN,
@@ -80,6 +85,7 @@ class ReservationController {
     }
 
     @PostMapping("/{id}/confirm")
+    @RequiredScope(Caller.ORDER)
     @Operation(summary = "Turn the hold into a deduction, exactly once; repeating it changes nothing")
     @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
             ProblemType.RESERVATION_RELEASED, ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
@@ -88,6 +94,7 @@ class ReservationController {
     }
 
     @PostMapping("/{id}/release")
+    @RequiredScope(Caller.ORDER)
     @Operation(summary = "Give the held units back, exactly once; repeating it, or releasing an expired "
             + "reservation, changes nothing")
     @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_CONFIRMED, ProblemType.CONTENTION})
@@ -96,6 +103,7 @@ class ReservationController {
     }
 
     @PostMapping("/{id}/extend")
+    @RequiredScope(Caller.ORDER)
     @Operation(summary = "Hold the units for ttlSeconds from now")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
             ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED})

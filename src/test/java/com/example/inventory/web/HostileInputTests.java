@@ -216,7 +216,8 @@ class HostileInputTests {
         int logged = output.getAll().length();
 
         RawHttp.Response badChunk = raw.sendVerbatim("POST /api/v1/products HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + RawHttp.AUTHORIZATION + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n"
                 + "zz\r\n{}\r\n0\r\n\r\n");
 
         assertThat(badChunk.status()).as(badChunk.toString()).isEqualTo(400);

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The service's own OpenAPI document as a test oracle: whether a response is one the document allows for its
  * operation (a documented status, the documented media type and required headers, a body its JSON Schema accepts).
  */
-final class OpenApiContract {
+public final class OpenApiContract {
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -31,12 +31,12 @@ final class OpenApiContract {
         this.document = document;
     }
 
-    static OpenApiContract of(HttpApi api) {
+    public static OpenApiContract of(HttpApi api) {
         return new OpenApiContract(api.get("/v3/api-docs").json());
     }
 
     /** What is wrong with a response to {@code method path} (query string allowed); empty when nothing is. */
-    List<String> violations(String method, String path, int status, Map<String, List<String>> headers, String body) {
+    public List<String> violations(String method, String path, int status, Map<String, List<String>> headers, String body) {
         String where = method + " " + path + " → " + status;
         String template = template(path);
         JsonNode operation = template == null ? null : document.get("paths").get(template).get(method.toLowerCase(Locale.ROOT));
@@ -85,7 +85,7 @@ final class OpenApiContract {
         return violations;
     }
 
-    List<String> violations(String method, String path, HttpApi.Response response) {
+    public List<String> violations(String method, String path, HttpApi.Response response) {
         return violations(method, path, response.status(), response.raw().headers().map(), response.body());
     }
 

@@ -1,7 +1,9 @@
 package com.example.inventory.web.openapi;
 
 import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.ProblemType;
+import com.example.inventory.web.RequiredScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +34,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -69,13 +73,23 @@ class OpenApiConfiguration {
             "id", new Parameter().schema(new StringSchema().format("uuid")).description(
                     "An id, as the service gave it (a UUID). One that names nothing is a 404, UUID or not."));
 
+    /** The security scheme of every operation: a JWT bearer token from the configured issuer. */
+    static final String BEARER_AUTH = "bearerAuth";
+
     static final String PROBLEM_SCHEMA = "Problem";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String SCHEMAS = "#/components/schemas/";
 
     @Bean
     OpenAPI inventoryOpenApi() {
-        Components components = new Components().addSchemas(PROBLEM_SCHEMA, problemSchema());
+        Components components = new Components().addSchemas(PROBLEM_SCHEMA, problemSchema())
+                .addSecuritySchemes(BEARER_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .bearerFormat("JWT").description("""
+                                An access token from the service's OAuth2 issuer (the local run's: \
+                                `POST /oauth2/token` with the client-credentials grant). Scopes: `%s` (every `GET`; \
+                                orders: only the caller's own), `%s` (deduct, cancel; reserve, confirm, release, \
+                                extend), `%s` (create products, restock, `?strategy=`, any client's orders)."""
+                                .formatted(Caller.READ, Caller.ORDER, Caller.ADMIN)));
         // Every type a client can meet, even those no operation lists: an unknown path is a NotFoundProblem, a
         // method a path does not map a MethodNotAllowedProblem (with Allow). A 500 is never part of the contract.
         for (ProblemType type : ProblemType.values()) {
@@ -99,6 +113,14 @@ class OpenApiConfiguration {
                         `validation`). A query string that cannot be decoded (a parameter without a name, a bad \
                         percent-escape, bytes that are not UTF-8), a parameter given twice, or an integer not \
                         written in ASCII decimal digits is a 400 `validation` on any operation.
+
+                        Callers: every operation needs `Authorization: Bearer <JWT>` from the configured issuer \
+                        and the scope its security requirement names (scopes are independent: `inventory.admin` \
+                        grants no `inventory.read`). No token, or one that is malformed, expired, not yet valid, \
+                        wrongly signed, of an unexpected algorithm or for another audience: 401 `unauthorized` with \
+                        `WWW-Authenticate: Bearer …`. A valid token without the scope: 403 `forbidden` naming \
+                        `requiredScope`. Orders belong to the client that placed them (the token's `client_id`, \
+                        else `azp`, else `sub`): another client's is a 404.
 
                         Path parameters: `{sku}` is a SKU, `{id}` a UUID. A value that names nothing is a 404 with \
                         the operation's not-found type, whether or not it follows its rule; a value the server \
@@ -134,6 +156,17 @@ class OpenApiConfiguration {
             }
             boolean pathParameters = ruleThePathParameters(operation);
             Set<ProblemType> types = new LinkedHashSet<>(List.of(declared.value()));
+            RequiredScope scope = handler.getMethodAnnotation(RequiredScope.class);
+            types.add(ProblemType.UNAUTHORIZED);
+            types.add(ProblemType.FORBIDDEN);
+            List<String> scopes = scope == null ? List.of(Caller.ADMIN) : List.of(scope.value());
+            operation.addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH, scopes));
+            String needs = "Needs the scope " + scopes.stream().map(name -> "`" + name + "`")
+                    .collect(Collectors.joining(" or ")) + (scope == null || scope.operatorParameters().length == 0
+                    ? "" : "; " + Stream.of(scope.operatorParameters()).map(name -> "`" + name + "`")
+                            .collect(Collectors.joining(", ")) + " also `" + Caller.ADMIN + "`") + ".";
+            operation.setDescription(operation.getDescription() == null ? needs
+                    : operation.getDescription() + "\n\n" + needs);
             types.addAll(anyOperation(!handler.hasMethodAnnotation(GetMapping.class)));
             Map<Integer, List<ProblemType>> byStatus = types.stream()
                     .sorted(Comparator.comparing(ProblemType::ordinal))
@@ -148,6 +181,9 @@ class OpenApiConfiguration {
                 if (pathParameters && status == HttpStatus.BAD_REQUEST.value()) {
                     words.add("A path value the server refuses outright (an encoded `/` or `\\`, an encoded NUL) is "
                             + "a 400 `validation` with empty `errors`.");
+                }
+                if (status == HttpStatus.FORBIDDEN.value()) {
+                    words.add(needs);
                 }
                 if (pathParameters && status == HttpStatus.NOT_FOUND.value()) {
                     words.add("A path value that names nothing is a 404, whether or not it follows its rule.");
@@ -324,6 +360,11 @@ class OpenApiConfiguration {
                 .description(types.stream().map(type -> "`" + type.typeName() + "`: " + type.title())
                         .collect(Collectors.joining("; ")))
                 .content(new Content().addMediaType(PROBLEM_MEDIA_TYPE, media));
+        if (types.contains(ProblemType.UNAUTHORIZED)) {
+            response.addHeaderObject("WWW-Authenticate", new Header().description(
+                    "The RFC 6750 challenge: `Bearer`, with `error=\"invalid_token\"` where a token was sent")
+                    .required(true).schema(new StringSchema()));
+        }
         if (types.contains(ProblemType.CONTENTION) || types.contains(ProblemType.SERVICE_UNAVAILABLE)) {
             response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying")
                     .required(true).schema(new IntegerSchema()));
@@ -375,6 +416,7 @@ class OpenApiConfiguration {
         problem.addProperty("requested", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("available", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("orderId", new StringSchema().description("order-conflict"));
+        problem.addProperty("requiredScope", new StringSchema().description("forbidden"));
         problem.addProperty("errors", new ArraySchema().items(fieldError).description("validation"));
         problem.setRequired(List.of("type", "title", "status", "detail"));
         problem.setAdditionalProperties(false);

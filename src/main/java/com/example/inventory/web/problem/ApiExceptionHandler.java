@@ -35,6 +35,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -204,7 +205,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return null;
         }
         if (body == null) {
-            body = ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+            // An ErrorResponse (a missing scope, say) carries its own problem; anything else gets one for its status.
+            body = ex instanceof ErrorResponse response ? response.getBody()
+                    : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
         }
         if (body instanceof ProblemDetail problem) {
             Problems.withApiType(problem, statusCode);

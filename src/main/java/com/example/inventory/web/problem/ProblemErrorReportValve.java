@@ -10,11 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Tomcat answers some malformed requests (bad escapes, encoded slashes) before any servlet runs, with an HTML
@@ -23,10 +21,6 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
  * 1.x in the request line) is the client's mistake here, not a failure of the service: a 400, not 501 or 505.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
-
-    /** Tomcat makes the valve, not Spring: a mapper of its own, that writes a problem as Spring MVC does. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -42,7 +36,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         ProblemDetail problem = Problems.of(ProblemType.forStatus(status), HttpStatusCode.valueOf(status),
                 status >= 500 ? "An unexpected error occurred" : "The request could not be understood");
         try {
-            String body = JSON.writeValueAsString(problem);
+            String body = Problems.json(problem);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

@@ -1,0 +1,99 @@
+package com.example.inventory.web.security;
+
+import com.example.inventory.HttpApi;
+import com.example.inventory.IntegrationTest;
+import com.example.inventory.TestIssuer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules around the operations: probes, the actuator, the operator's knob, unknown paths and methods. */
+@IntegrationTest
+class CallerRulesTests {
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void healthProbesAnswerWithoutToken() {
+        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpApi.Response answer = api.anonymous().get(probe);
+            assertThat(answer.status()).as(probe).isEqualTo(200);
+            assertThat(answer.json().get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void everyOtherActuatorEndpointNeedsTheAdminScope() {
+        for (String endpoint : new String[] {"/actuator/prometheus", "/actuator/ledgerdrift", "/actuator/info",
+                "/actuator"}) {
+            HttpApi.Response anonymous = api.anonymous().get(endpoint);
+            assertThat(anonymous.status()).as(endpoint).isEqualTo(401);
+            assertThat(anonymous.problemType()).isEqualTo("unauthorized");
+            HttpApi.Response reader = api.as("storefront", TestIssuer.READ, TestIssuer.ORDER).get(endpoint);
+            assertThat(reader.status()).as(endpoint).isEqualTo(403);
+            assertThat(reader.json().get("requiredScope").asString()).isEqualTo(TestIssuer.ADMIN);
+            assertThat(api.as("back-office", TestIssuer.ADMIN).get(endpoint).status()).as(endpoint).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void onlyAnOperatorPicksTheStrategy() {
+        String sku = HttpApi.unique("STRAT");
+        api.createProduct(sku, 10);
+        HttpApi frontEnd = api.as("front-end", TestIssuer.READ, TestIssuer.ORDER);
+
+        HttpApi.Response picked = frontEnd.deduct("atomic", HttpApi.unique("O"), sku, 1);
+        HttpApi.Response held = frontEnd.reserve("pessimistic", HttpApi.unique("O"), null, sku, 1);
+
+        assertThat(picked.status()).as(picked.toString()).isEqualTo(403);
+        assertThat(picked.json().get("requiredScope").asString()).isEqualTo(TestIssuer.ADMIN);
+        assertThat(held.status()).as(held.toString()).isEqualTo(403);
+        assertThat(api.stockOf(sku)).isEqualTo(10);
+        assertThat(frontEnd.deduct(null, HttpApi.unique("O"), sku, 1).status()).isEqualTo(201);
+        assertThat(api.as("operator", TestIssuer.ORDER, TestIssuer.ADMIN).deduct("atomic", HttpApi.unique("O"), sku, 1)
+                .status()).isEqualTo(201);
+        assertThat(api.stockOf(sku)).isEqualTo(8);
+    }
+
+    @Test
+    void withAValidTokenAnUnknownPathIsNotFoundAndAWrongMethodNotAllowed() {
+        HttpApi storefront = api.as("storefront", TestIssuer.READ);
+
+        assertThat(storefront.get("/api/v1/nothing-here").status()).isEqualTo(404);
+        assertThat(storefront.method("DELETE", "/api/v1/products").status()).isEqualTo(405);
+        HttpApi.Response anonymous = api.anonymous().get("/api/v1/nothing-here");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.problemType()).isEqualTo("unauthorized");
+        assertThat(api.anonymous().method("DELETE", "/api/v1/products").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theDocumentAndSwaggerUiAreOpenToRead() {
+        assertThat(api.anonymous().get("/v3/api-docs").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenNamingNoClientIsRefused() {
+        String token = TestIssuer.signed(TestIssuer.claims("x", TestIssuer.READ).subject(null).claim("client_id", null)
+                .build());
+
+        HttpApi.Response answer = api.as(token).get("/api/v1/products");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).contains("error=\"invalid_token\""));
+    }
+}
