@@ -28,4 +28,12 @@ public record Caller(String clientId, Set<String> scopes) {
     public boolean isAdmin() {
         return scopes.contains(ADMIN);
     }
+
+    /**
+     * Whether this caller may see an order of {@code owner} (and, with the scope to, cancel it): its own, or any for
+     * an operator. To anyone else another client's order does not exist (a 404).
+     */
+    public boolean sees(String owner) {
+        return clientId.equals(owner) || isAdmin();
+    }
 }

@@ -21,6 +21,7 @@ public enum ProblemType {
     RESERVATION_EXPIRED("reservation-expired", HttpStatus.CONFLICT, "Reservation expired"),
     RESERVATION_RELEASED("reservation-released", HttpStatus.CONFLICT, "Reservation released"),
     RESERVATION_CONFIRMED("reservation-confirmed", HttpStatus.CONFLICT, "Reservation confirmed"),
+    HOLD_QUOTA_EXCEEDED("hold-quota-exceeded", HttpStatus.CONFLICT, "Hold quota exceeded", "held", "limit"),
     CONTENTION("contention", HttpStatus.SERVICE_UNAVAILABLE, "Too much contention, try again"),
     DATA_CONFLICT("data-conflict", HttpStatus.CONFLICT, "Rejected by a data constraint"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),

@@ -31,6 +31,9 @@ class Deduction implements StockOrder {
     @Column(nullable = false, updatable = false, length = 64)
     private String orderId;
 
+    @Column(nullable = false, updatable = false)
+    private String clientId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private DeductionStatus status;
@@ -61,6 +64,11 @@ class Deduction implements StockOrder {
     @Override
     public String orderId() {
         return orderId;
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
     }
 
     DeductionStatus getStatus() {

@@ -1,6 +1,7 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.stock.ClaimRows;
+import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.PlacementMode;
@@ -20,16 +21,18 @@ import org.springframework.stereotype.Component;
 class DeductionBook implements OrderClaims<DeductionOrder> {
 
     /**
-     * Stores the deductions whose order ids are free, and their lines, in one statement. Ids are claimed in
-     * ascending order id order, so that two batches claiming several never wait on each other in a circle.
+     * Stores the deductions whose order ids are free for their clients, and their lines, in one statement. Ids are
+     * claimed in ascending (client, order id) order, so that two batches claiming several never wait on each other
+     * in a circle.
      */
     private static final String CLAIM = """
             WITH claimed AS (
-                INSERT INTO deduction (id, order_id, status, strategy, attempts, created_at)
-                SELECT o.id, o.order_id, 'COMPLETED', ?, ?, o.created_at
-                  FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[]) AS o (id, order_id, created_at)
-                 ORDER BY o.order_id
-                ON CONFLICT (order_id) DO NOTHING
+                INSERT INTO deduction (id, client_id, order_id, status, strategy, attempts, created_at)
+                SELECT o.id, o.client_id, o.order_id, 'COMPLETED', ?, ?, o.created_at
+                  FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                           AS o (id, client_id, order_id, created_at)
+                 ORDER BY o.client_id, o.order_id
+                ON CONFLICT (client_id, order_id) DO NOTHING
                 RETURNING id),
             claimed_lines AS (
                 INSERT INTO deduction_line (deduction_id, line_no, sku, quantity)
@@ -57,13 +60,13 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
     }
 
     @Override
-    public List<DeductionOrder> claim(List<DeductionOrder> orders, PlacementMode strategy, int attempt) {
+    public Claims<DeductionOrder> claim(List<DeductionOrder> orders, PlacementMode strategy, int attempt) {
         ClaimRows<DeductionOrder> rows = ClaimRows.of(orders, DeductionOrder::id);
         String[] createdAt = ClaimRows.texts(orders.stream().map(DeductionOrder::createdAt).toArray(Instant[]::new));
-        return rows.claimed(jdbc.sql(CLAIM)
-                .params(strategy.value(), attempt, rows.idTexts(), rows.orderIds(), createdAt,
+        return Claims.of(rows.claimed(jdbc.sql(CLAIM)
+                .params(strategy.value(), attempt, rows.idTexts(), rows.clientIds(), rows.orderIds(), createdAt,
                         rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
-                .query(UUID.class).list());
+                .query(UUID.class).list()));
     }
 
     @Override

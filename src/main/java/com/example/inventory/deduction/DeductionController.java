@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -59,8 +60,10 @@ class DeductionController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
             ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
-                                         @RequestParam(required = false) @Nullable PlacementMode strategy) {
-        Answer<DeductionView> answer = deductions.deduct(request.order(), request.lines(), strategy);
+                                         @RequestParam(required = false) @Nullable PlacementMode strategy,
+                                         Caller caller) {
+        Answer<DeductionView> answer = deductions.deduct(request.order(), caller.clientId(), request.lines(),
+                strategy);
         return IdempotentResponses.placed(answer.order(), answer.replayed(), "/api/v1/deductions/{id}",
                 answer.order().id());
     }
@@ -69,24 +72,30 @@ class DeductionController {
     @RequiredScope(Caller.READ)
     @Operation(summary = "A deduction")
     @ProblemResponses(ProblemType.DEDUCTION_NOT_FOUND)
-    DeductionView get(@PathVariable String id) {
-        return deductions.get(id);
+    DeductionView get(@PathVariable String id, Caller caller) {
+        return deductions.get(id, caller);
     }
 
     @GetMapping
     @RequiredScope(Caller.READ)
-    @Operation(summary = "The deduction of an order")
+    @Operation(summary = "The deduction of an order", description = """
+            The caller's own order, or, for an operator (`inventory.admin`), the order of the client named by \
+            `clientId`. Another client's order is a 404, as if it did not exist.""")
+    @Parameter(name = "clientId", description = "The client whose order to look up (default: the caller); another "
+            + "client's needs `inventory.admin`")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DEDUCTION_NOT_FOUND})
     DeductionView forOrder(@RequestParam @Pattern(regexp = InventoryLimits.KEY_PATTERN,
-            message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId) {
-        return deductions.forOrder(orderId);
+            message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId,
+            @RequestParam(required = false) @Nullable @Size(min = 1, max = Caller.MAX_CLIENT_ID_LENGTH) String clientId,
+            Caller caller) {
+        return deductions.forOrder(orderId, clientId, caller);
     }
 
     @PostMapping("/{id}/cancel")
     @RequiredScope({Caller.ORDER, Caller.ADMIN})
     @Operation(summary = "Cancel a deduction and give its stock back, exactly once; repeating it changes nothing")
     @ProblemResponses({ProblemType.DEDUCTION_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED, ProblemType.CONTENTION})
-    DeductionView cancel(@PathVariable String id) {
-        return deductions.cancel(id);
+    DeductionView cancel(@PathVariable String id, Caller caller) {
+        return deductions.cancel(id, caller);
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /** An order to deduct, with the id and time its deduction gets if it is placed. */
-record DeductionOrder(UUID id, String orderId, List<OrderLine> lines, Instant createdAt) implements StockOrder {
+record DeductionOrder(UUID id, String orderId, String clientId, List<OrderLine> lines, Instant createdAt)
+        implements StockOrder {
 
-    static DeductionOrder of(String orderId, List<OrderLine> lines, Instant now) {
-        return new DeductionOrder(TimeOrderedUuid.next(), orderId, List.copyOf(lines), now);
+    static DeductionOrder of(String orderId, String clientId, List<OrderLine> lines, Instant now) {
+        return new DeductionOrder(TimeOrderedUuid.next(), orderId, clientId, List.copyOf(lines), now);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface DeductionRepository extends JpaRepository<Deduction, UUID> {
 
-    Optional<Deduction> findByOrderId(String orderId);
+    Optional<Deduction> findByClientIdAndOrderId(String clientId, String orderId);
 
     /** Serialises cancellations of one deduction. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,5 +1,8 @@
 package com.example.inventory.deduction;
 
+import java.util.Optional;
+import com.example.inventory.stock.StockOrder;
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
@@ -55,9 +58,9 @@ public class DeductionService {
     }
 
     /**
-     * Deducts the stock of every line for {@code orderId}, or nothing. The order id is the idempotency key: if the
-     * order was deducted before (also by a request racing this one), the stored deduction is returned as a replay
-     * and nothing is deducted again.
+     * Deducts the stock of every line for {@code orderId} of {@code clientId}, or nothing. The order id is the
+     * idempotency key, per client: if the client's order was deducted before (also by a request racing this one),
+     * the stored deduction is returned as a replay and nothing is deducted again.
      *
      * @param requested the strategy to use, or {@code null} for the configured default
      * @throws ProductNotFoundException when a line's SKU is unknown
@@ -65,13 +68,15 @@ public class DeductionService {
      * @throws OrderConflictException when the order was deducted before with other lines
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries exhausted)
      */
-    public Answer<DeductionView> deduct(String orderId, List<OrderLine> lines, @Nullable PlacementMode requested) {
+    public Answer<DeductionView> deduct(String orderId, String clientId, List<OrderLine> lines,
+                                        @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
         long started = System.nanoTime();
-        DeductionOrder order = DeductionOrder.of(orderId, lines, now());
+        DeductionOrder order = DeductionOrder.of(orderId, clientId, lines, now());
         OncePerOrderId.Result<Deduction> result;
         try {
-            result = once.place(order, book, strategy, deductions::findByOrderId, "deducted");
+            result = once.place(order, book, strategy,
+                    id -> deductions.findByClientIdAndOrderId(clientId, id), "deducted");
         } catch (InsufficientStockException e) {
             throw refused(orderId, strategy, Outcome.INSUFFICIENT_STOCK, started, e);
         } catch (ProductNotFoundException e) {
@@ -119,10 +124,10 @@ public class DeductionService {
      * @throws OrderConflictException when the order id has a deduction already
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DeductionView recordConfirmed(UUID id, String orderId, List<OrderLine> lines, PlacementMode strategy,
-                                         Instant createdAt) {
-        DeductionOrder order = new DeductionOrder(id, orderId, List.copyOf(lines), createdAt);
-        if (book.claim(List.of(order), strategy, 1).isEmpty()) {
+    public DeductionView recordConfirmed(UUID id, StockOrder held, PlacementMode strategy, Instant createdAt) {
+        String orderId = held.orderId();
+        DeductionOrder order = new DeductionOrder(id, orderId, held.clientId(), List.copyOf(held.lines()), createdAt);
+        if (book.claim(List.of(order), strategy, 1).claimed().isEmpty()) {
             throw OrderConflictException.alreadyDeducted(orderId);
         }
         log.debug("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
@@ -138,40 +143,47 @@ public class DeductionService {
     }
 
     /**
-     * @throws DeductionNotFoundException when there is no such deduction
+     * @throws DeductionNotFoundException when there is no such deduction that {@code caller} may see
      */
     @Transactional(readOnly = true)
-    public DeductionView get(String id) {
-        return TimeOrderedUuid.parse(id).flatMap(deductions::findById).map(DeductionView::of)
+    public DeductionView get(String id, Caller caller) {
+        return TimeOrderedUuid.parse(id).flatMap(deductions::findById)
+                .filter(deduction -> caller.sees(deduction.clientId())).map(DeductionView::of)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
     }
 
     /**
-     * @throws DeductionNotFoundException when the order was never deducted
+     * The deduction of an order of {@code clientId} (null: the caller's own).
+     *
+     * @throws DeductionNotFoundException when the order was never deducted, or is one {@code caller} may not see
      */
     @Transactional(readOnly = true)
-    public DeductionView forOrder(String orderId) {
-        return deductions.findByOrderId(orderId).map(DeductionView::of)
+    public DeductionView forOrder(String orderId, @Nullable String clientId, Caller caller) {
+        String owner = clientId != null ? clientId : caller.clientId();
+        return (caller.sees(owner) ? deductions.findByClientIdAndOrderId(owner, orderId) : Optional.<Deduction>empty())
+                .map(DeductionView::of)
                 .orElseThrow(() -> DeductionNotFoundException.forOrder(orderId));
     }
 
     /**
      * Cancels a deduction and gives its stock back, exactly once: concurrent cancellations queue on the
-     * deduction's row and every later one finds it cancelled and changes nothing.
+     * deduction's row and every later one finds it cancelled and changes nothing. The caller is its client, or an
+     * operator (the ledger's actor either way).
      *
-     * @throws DeductionNotFoundException when there is no such deduction
+     * @throws DeductionNotFoundException when there is no such deduction that {@code caller} may see
      * @throws com.example.inventory.stock.StockLimitExceededException when giving the stock back would lift a
      *         product above the stock limit (restocked meanwhile)
      */
-    public DeductionView cancel(String id) {
-        return writes.write(() -> cancelNow(id));
+    public DeductionView cancel(String id, Caller caller) {
+        return writes.write(() -> cancelNow(id, caller));
     }
 
-    private DeductionView cancelNow(String id) {
+    private DeductionView cancelNow(String id, Caller caller) {
         Deduction deduction = TimeOrderedUuid.parse(id).flatMap(deductions::findForUpdate)
+                .filter(found -> caller.sees(found.clientId()))
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
-            inventory.giveBack(deduction.lines(), deduction.orderId());
+            inventory.giveBack(deduction.lines(), deduction.orderId(), caller.clientId());
             deduction.markCancelled(now());
             deductions.flush();
             log.debug("Deduction cancelled: order={} id={}", deduction.orderId(), deduction.getId());

@@ -9,18 +9,18 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A deduction as the API shows it. */
-public record DeductionView(UUID id, String orderId, DeductionStatus status,
+public record DeductionView(UUID id, String orderId, String clientId, DeductionStatus status,
                             @Schema(implementation = PlacementMode.class) String strategy, int attempts,
                             List<OrderLine> items, Instant createdAt) {
 
     /** A deduction just made, before it is read back. */
     static DeductionView completed(DeductionOrder order, PlacementMode strategy, int attempts) {
-        return new DeductionView(order.id(), order.orderId(), DeductionStatus.COMPLETED, strategy.value(), attempts,
+        return new DeductionView(order.id(), order.orderId(), order.clientId(), DeductionStatus.COMPLETED, strategy.value(), attempts,
                 order.lines(), order.createdAt());
     }
 
     static DeductionView of(Deduction deduction) {
-        return new DeductionView(deduction.getId(), deduction.orderId(), deduction.getStatus(),
+        return new DeductionView(deduction.getId(), deduction.orderId(), deduction.clientId(), deduction.getStatus(),
                 deduction.getStrategy(), deduction.getAttempts(), deduction.lines(), deduction.getCreatedAt());
     }
 }

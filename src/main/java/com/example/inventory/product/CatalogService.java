@@ -30,12 +30,13 @@ public class CatalogService {
     }
 
     /**
-     * Creates a product with its initial stock, recorded in its ledger as an {@code INITIAL} movement.
+     * Creates a product with its initial stock, recorded in its ledger as an {@code INITIAL} movement by
+     * {@code actor}.
      *
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
      */
-    public ProductView create(String sku, String name, int initialStock) {
-        return writes.write(() -> stock.create(sku, name, initialStock));
+    public ProductView create(String sku, String name, int initialStock, String actor) {
+        return writes.write(() -> stock.create(sku, name, initialStock, actor));
     }
 
     /** @throws ProductNotFoundException when no product has the SKU */
@@ -60,13 +61,14 @@ public class CatalogService {
     }
 
     /**
-     * Raises a product's stock, recorded as a {@code RESTOCK} movement, under the product's row lock: concurrent
+     * Raises a product's stock, recorded as a {@code RESTOCK} movement by {@code actor}, under the product's row
+     * lock: concurrent
      * restocks (and orders) never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
-    public ProductView restock(String sku, int quantity) {
-        return writes.write(() -> stock.restock(sku, quantity));
+    public ProductView restock(String sku, int quantity, String actor) {
+        return writes.write(() -> stock.restock(sku, quantity, actor));
     }
 }

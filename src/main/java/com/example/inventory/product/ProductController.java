@@ -51,8 +51,9 @@ class ProductController {
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", required = true,
             description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
-    ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request) {
-        ProductView created = catalog.create(request.sku(), request.name().strip(), request.stock());
+    ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request, Caller caller) {
+        ProductView created = catalog.create(request.sku(), request.name().strip(), request.stock(),
+                caller.clientId());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
         return ResponseEntity.created(location).body(created);
     }
@@ -79,8 +80,9 @@ class ProductController {
     @Operation(summary = "Raise a product's stock", description = "A restock that would lift the stock above the limit ("
             + InventoryLimits.MAX_STOCK + ") is refused whole: 409 `stock-limit-exceeded`, nothing changed.")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED})
-    ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request) {
-        return catalog.restock(sku, request.quantity());
+    ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request,
+                        Caller caller) {
+        return catalog.restock(sku, request.quantity(), caller.clientId());
     }
 
     @GetMapping("/{sku}/movements")

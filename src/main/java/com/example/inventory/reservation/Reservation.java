@@ -38,6 +38,9 @@ class Reservation implements StockOrder {
     @Column(nullable = false, updatable = false, length = 64)
     private String orderId;
 
+    @Column(nullable = false, updatable = false)
+    private String clientId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ReservationStatus status;
@@ -74,6 +77,7 @@ class Reservation implements StockOrder {
     Reservation(ReservationOrder order, PlacementMode strategy, int attempts) {
         this.id = order.id();
         this.orderId = order.orderId();
+        this.clientId = order.clientId();
         this.status = ReservationStatus.ACTIVE;
         this.strategy = strategy.value();
         this.attempts = attempts;
@@ -89,6 +93,11 @@ class Reservation implements StockOrder {
     @Override
     public String orderId() {
         return orderId;
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
     }
 
     @Override

@@ -1,11 +1,20 @@
 package com.example.inventory.reservation;
 
 import com.example.inventory.stock.ClaimRows;
+import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +34,12 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
      */
     private static final String CLAIM = """
             WITH claimed AS (
-                INSERT INTO reservation (id, order_id, status, strategy, attempts, created_at, expires_at)
-                SELECT o.id, o.order_id, 'ACTIVE', ?, ?, o.created_at, o.expires_at
-                  FROM unnest(?::uuid[], ?::varchar[], ?::timestamptz[], ?::timestamptz[])
-                           AS o (id, order_id, created_at, expires_at)
-                 ORDER BY o.order_id
-                ON CONFLICT (order_id) DO NOTHING
+                INSERT INTO reservation (id, client_id, order_id, status, strategy, attempts, created_at, expires_at)
+                SELECT o.id, o.client_id, o.order_id, 'ACTIVE', ?, ?, o.created_at, o.expires_at
+                  FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[])
+                           AS o (id, client_id, order_id, created_at, expires_at)
+                 ORDER BY o.client_id, o.order_id
+                ON CONFLICT (client_id, order_id) DO NOTHING
                 RETURNING id),
             claimed_lines AS (
                 INSERT INTO reservation_line (reservation_id, line_no, sku, quantity)
@@ -46,10 +55,28 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
 
     private static final String STORED = "SELECT id FROM reservation WHERE id = ANY (?::uuid[])";
 
-    private final JdbcClient jdbc;
+    /**
+     * Locks the hold counters of some clients, in client order (every transaction that changes holds takes them so,
+     * before any product row), creating the missing ones; answers what each holds. The upsert locks a row that
+     * exists and one it creates alike, in one round trip.
+     */
+    private static final String LOCK_HOLDS = """
+            INSERT INTO client_hold (client_id, held)
+            SELECT client_id, 0 FROM unnest(?::varchar[]) AS c (client_id) ORDER BY client_id
+            ON CONFLICT (client_id) DO UPDATE SET held = client_hold.held
+            RETURNING client_id, held""";
 
-    ReservationBook(JdbcClient jdbc) {
+    private static final String ADD_HELD = """
+            UPDATE client_hold SET held = client_hold.held + change.units
+              FROM unnest(?::varchar[], ?::bigint[]) AS change (client_id, units)
+             WHERE client_hold.client_id = change.client_id""";
+
+    private final JdbcClient jdbc;
+    private final long maxHeldUnitsPerClient;
+
+    ReservationBook(JdbcClient jdbc, ReservationSettings settings) {
         this.jdbc = jdbc;
+        this.maxHeldUnitsPerClient = settings.maxHeldUnitsPerClient();
     }
 
     @Override
@@ -57,25 +84,104 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
         return MovementKind.RESERVE;
     }
 
+    /**
+     * Claims the orders' ids, then holds each claimed order within its client's quota, in the order given: one that
+     * would lift its client above the quota is refused ({@link HoldQuotaExceededException}) and its claim undone.
+     * The clients' counters stay locked until the transaction ends, so racing reservations of one client queue.
+     */
     @Override
-    public List<ReservationOrder> claim(List<ReservationOrder> orders, PlacementMode strategy, int attempt) {
+    public Claims<ReservationOrder> claim(List<ReservationOrder> orders, PlacementMode strategy, int attempt) {
+        List<ReservationOrder> claimed = claimIds(orders, strategy, attempt);
+        if (claimed.isEmpty()) {
+            return Claims.of(claimed);
+        }
+        Map<String, Long> held = lockHolds(claimed);
+        Map<String, Long> added = new TreeMap<>();
+        List<ReservationOrder> within = new ArrayList<>(claimed.size());
+        Map<ReservationOrder, RuntimeException> refused = new IdentityHashMap<>();
+        for (ReservationOrder order : claimed) {
+            long units = unitsOf(order);
+            long before = held.get(order.clientId());
+            if (before + units > maxHeldUnitsPerClient) {
+                refused.put(order, new HoldQuotaExceededException(order.orderId(), units, before,
+                        maxHeldUnitsPerClient));
+            } else {
+                held.put(order.clientId(), before + units);
+                added.merge(order.clientId(), units, Long::sum);
+                within.add(order);
+            }
+        }
+        if (!refused.isEmpty()) {
+            deleteClaims(List.copyOf(refused.keySet()));
+        }
+        addHeld(added);
+        return new Claims<>(within, refused);
+    }
+
+    private List<ReservationOrder> claimIds(List<ReservationOrder> orders, PlacementMode strategy, int attempt) {
         ClaimRows<ReservationOrder> rows = ClaimRows.of(orders, ReservationOrder::id);
         String[] createdAt = ClaimRows.texts(orders.stream().map(ReservationOrder::createdAt)
                 .toArray(Instant[]::new));
         String[] expiresAt = ClaimRows.texts(orders.stream().map(ReservationOrder::expiresAt)
                 .toArray(Instant[]::new));
         return rows.claimed(jdbc.sql(CLAIM)
-                .params(strategy.value(), attempt, rows.idTexts(), rows.orderIds(), createdAt, expiresAt,
-                        rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
+                .params(strategy.value(), attempt, rows.idTexts(), rows.clientIds(), rows.orderIds(), createdAt,
+                        expiresAt, rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
                 .query(UUID.class).list());
     }
 
+    /** Frees the claims of orders whose stock could not be held, and the units their clients' counters took. */
     @Override
     public void unclaim(List<ReservationOrder> orders) {
         if (!orders.isEmpty()) {
-            String[] ids = ClaimRows.of(orders, ReservationOrder::id).idTexts();
-            jdbc.sql(UNCLAIM).params(ids, ids).update();
+            deleteClaims(orders);
+            Map<String, Long> freed = new TreeMap<>();
+            orders.forEach(order -> freed.merge(order.clientId(), -unitsOf(order), Long::sum));
+            addHeld(freed);
         }
+    }
+
+    /**
+     * Takes the units of holds that end (confirmed, released, expired) off their clients' counters, inside the
+     * transaction that ends them and before it locks any product row.
+     */
+    void unhold(List<? extends StockOrder> ended) {
+        if (ended.isEmpty()) {
+            return;
+        }
+        Map<String, Long> freed = new TreeMap<>();
+        ended.forEach(order -> freed.merge(order.clientId(), -unitsOf(order), Long::sum));
+        lockHolds(List.copyOf(freed.keySet()));
+        addHeld(freed);
+    }
+
+    private void deleteClaims(List<ReservationOrder> orders) {
+        String[] ids = ClaimRows.of(orders, ReservationOrder::id).idTexts();
+        jdbc.sql(UNCLAIM).params(ids, ids).update();
+    }
+
+    private Map<String, Long> lockHolds(List<ReservationOrder> orders) {
+        return lockHolds(orders.stream().map(ReservationOrder::clientId).distinct().toList());
+    }
+
+    private Map<String, Long> lockHolds(Collection<String> clients) {
+        String[] ids = new TreeSet<>(clients).toArray(String[]::new);
+        Map<String, Long> held = new HashMap<>();
+        jdbc.sql(LOCK_HOLDS).param(ids)
+                .query((row, number) -> held.put(row.getString("client_id"), row.getLong("held"))).list();
+        return held;
+    }
+
+    private void addHeld(Map<String, Long> changes) {
+        changes.values().removeIf(units -> units == 0);
+        if (!changes.isEmpty()) {
+            jdbc.sql(ADD_HELD).params(changes.keySet().toArray(String[]::new), changes.values().toArray(Long[]::new))
+                    .update();
+        }
+    }
+
+    private static long unitsOf(StockOrder order) {
+        return order.lines().stream().mapToLong(line -> line.quantity()).sum();
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -58,11 +59,12 @@ class ReservationController {
             name = IdempotentResponses.REPLAYED_HEADER, required = true, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
-            ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
+            ProblemType.ORDER_CONFLICT, ProblemType.HOLD_QUOTA_EXCEEDED, ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
-                                            @RequestParam(required = false) @Nullable PlacementMode strategy) {
-        Answer<ReservationView> answer = reservations.reserve(request.order(), request.lines(), request.ttl(),
-                strategy);
+                                            @RequestParam(required = false) @Nullable PlacementMode strategy,
+                                            Caller caller) {
+        Answer<ReservationView> answer = reservations.reserve(request.order(), caller.clientId(), request.lines(),
+                request.ttl(), strategy);
         return IdempotentResponses.placed(answer.order(), answer.replayed(), "/api/v1/reservations/{id}",
                 answer.order().id());
     }
@@ -71,17 +73,23 @@ class ReservationController {
     @RequiredScope(Caller.READ)
     @Operation(summary = "A reservation")
     @ProblemResponses(ProblemType.RESERVATION_NOT_FOUND)
-    ReservationView get(@PathVariable String id) {
-        return reservations.get(id);
+    ReservationView get(@PathVariable String id, Caller caller) {
+        return reservations.get(id, caller);
     }
 
     @GetMapping
     @RequiredScope(Caller.READ)
-    @Operation(summary = "The reservation of an order")
+    @Operation(summary = "The reservation of an order", description = """
+            The caller's own order, or, for an operator (`inventory.admin`), the order of the client named by \
+            `clientId`. Another client's order is a 404, as if it did not exist.""")
+    @Parameter(name = "clientId", description = "The client whose order to look up (default: the caller); another "
+            + "client's needs `inventory.admin`")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND})
     ReservationView forOrder(@RequestParam @Pattern(regexp = InventoryLimits.KEY_PATTERN,
-            message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId) {
-        return reservations.forOrder(orderId);
+            message = InventoryLimits.KEY_PATTERN_MESSAGE) String orderId,
+            @RequestParam(required = false) @Nullable @Size(min = 1, max = Caller.MAX_CLIENT_ID_LENGTH) String clientId,
+            Caller caller) {
+        return reservations.forOrder(orderId, clientId, caller);
     }
 
     @PostMapping("/{id}/confirm")
@@ -89,8 +97,8 @@ class ReservationController {
     @Operation(summary = "Turn the hold into a deduction, exactly once; repeating it changes nothing")
     @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
             ProblemType.RESERVATION_RELEASED, ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
-    ReservationView confirm(@PathVariable String id) {
-        return reservations.confirm(id);
+    ReservationView confirm(@PathVariable String id, Caller caller) {
+        return reservations.confirm(id, caller);
     }
 
     @PostMapping("/{id}/release")
@@ -98,8 +106,8 @@ class ReservationController {
     @Operation(summary = "Give the held units back, exactly once; repeating it, or releasing an expired "
             + "reservation, changes nothing")
     @ProblemResponses({ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_CONFIRMED, ProblemType.CONTENTION})
-    ReservationView release(@PathVariable String id) {
-        return reservations.release(id);
+    ReservationView release(@PathVariable String id, Caller caller) {
+        return reservations.release(id, caller);
     }
 
     @PostMapping("/{id}/extend")
@@ -107,7 +115,8 @@ class ReservationController {
     @Operation(summary = "Hold the units for ttlSeconds from now")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
             ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED})
-    ReservationView extend(@PathVariable String id, @Valid @RequestBody ReservationRequests.Extend request) {
-        return reservations.extend(id, request.ttl());
+    ReservationView extend(@PathVariable String id, @Valid @RequestBody ReservationRequests.Extend request,
+                           Caller caller) {
+        return reservations.extend(id, request.ttl(), caller);
     }
 }

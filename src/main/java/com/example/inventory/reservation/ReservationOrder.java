@@ -9,10 +9,12 @@ import java.util.UUID;
 
 
 /** An order to hold stock for, with the id, time and expiry its reservation gets if it is placed. */
-record ReservationOrder(UUID id, String orderId, List<OrderLine> lines, Instant createdAt, Instant expiresAt)
+record ReservationOrder(UUID id, String orderId, String clientId, List<OrderLine> lines, Instant createdAt,
+                        Instant expiresAt)
         implements StockOrder {
 
-    static ReservationOrder of(String orderId, List<OrderLine> lines, Instant now, java.time.Duration ttl) {
-        return new ReservationOrder(TimeOrderedUuid.next(), orderId, List.copyOf(lines), now, now.plus(ttl));
+    static ReservationOrder of(String orderId, String clientId, List<OrderLine> lines, Instant now,
+                               java.time.Duration ttl) {
+        return new ReservationOrder(TimeOrderedUuid.next(), orderId, clientId, List.copyOf(lines), now, now.plus(ttl));
     }
 }

@@ -21,6 +21,14 @@ class ReservationProblems {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> holdQuotaExceeded(HoldQuotaExceededException e) {
+        ProblemDetail problem = Problems.of(ProblemType.HOLD_QUOTA_EXCEEDED, e.getMessage());
+        problem.setProperty("held", e.held());
+        problem.setProperty("limit", e.limit());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> decidedAlready(ReservationStateException e) {
         ProblemType type = switch (e.status()) {
             case EXPIRED, ACTIVE -> ProblemType.RESERVATION_EXPIRED;

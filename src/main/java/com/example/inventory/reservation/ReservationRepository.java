@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 
-    Optional<Reservation> findByOrderId(String orderId);
+    Optional<Reservation> findByClientIdAndOrderId(String clientId, String orderId);
 
     /** The reservation under its row lock: whoever holds it decides the reservation's fate. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

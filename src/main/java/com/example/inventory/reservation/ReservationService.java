@@ -1,5 +1,7 @@
 package com.example.inventory.reservation;
 
+import java.util.Optional;
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.stock.ContentionException;
@@ -61,21 +63,24 @@ public class ReservationService {
     }
 
     /**
-     * Holds the units of every line for {@code orderId} for {@code ttl}, or nothing. The order id is the
-     * idempotency key: a repeat returns the stored reservation, whatever its status, and holds nothing more.
+     * Holds the units of every line for {@code orderId} of {@code clientId} for {@code ttl}, or nothing. The order
+     * id is the idempotency key, per client: a repeat returns the stored reservation, whatever its status, and holds
+     * nothing more.
      *
      * @throws ProductNotFoundException when a line's SKU is unknown
      * @throws InsufficientStockException when a line asks for more than is available
      * @throws OrderConflictException when the order was reserved before with other lines
+     * @throws HoldQuotaExceededException when the client would hold more units than its quota
      * @throws ContentionException when the rows could not be had in time
      */
-    public Answer<ReservationView> reserve(String orderId, List<OrderLine> lines, Duration ttl,
+    public Answer<ReservationView> reserve(String orderId, String clientId, List<OrderLine> lines, Duration ttl,
                                            @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
-        ReservationOrder order = ReservationOrder.of(orderId, lines, now(), ttl);
+        ReservationOrder order = ReservationOrder.of(orderId, clientId, lines, now(), ttl);
         OncePerOrderId.Result<Reservation> result;
         try {
-            result = once.place(order, book, strategy, reservations::findByOrderId, "reserved");
+            result = once.place(order, book, strategy,
+                    id -> reservations.findByClientIdAndOrderId(clientId, id), "reserved");
         } catch (InsufficientStockException e) {
             throw counted(Outcome.INSUFFICIENT_STOCK, e);
         } catch (ProductNotFoundException e) {
@@ -94,16 +99,24 @@ public class ReservationService {
         return Answer.placed(ReservationView.placed(order));
     }
 
-    /** @throws ReservationNotFoundException when there is no such reservation */
+    /** @throws ReservationNotFoundException when there is no such reservation that {@code caller} may see */
     @Transactional(readOnly = true)
-    public ReservationView get(String id) {
-        return ReservationView.of(find(id));
+    public ReservationView get(String id, Caller caller) {
+        return TimeOrderedUuid.parse(id).flatMap(reservations::findById)
+                .filter(reservation -> caller.sees(reservation.clientId())).map(ReservationView::of)
+                .orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 
-    /** @throws ReservationNotFoundException when the order was never reserved */
+    /**
+     * The reservation of an order of {@code clientId} (null: the caller's own).
+     *
+     * @throws ReservationNotFoundException when the order was never reserved, or is one {@code caller} may not see
+     */
     @Transactional(readOnly = true)
-    public ReservationView forOrder(String orderId) {
-        return reservations.findByOrderId(orderId).map(ReservationView::of)
+    public ReservationView forOrder(String orderId, @Nullable String clientId, Caller caller) {
+        String owner = clientId != null ? clientId : caller.clientId();
+        return (caller.sees(owner) ? reservations.findByClientIdAndOrderId(owner, orderId)
+                : Optional.<Reservation>empty()).map(ReservationView::of)
                 .orElseThrow(() -> ReservationNotFoundException.forOrder(orderId));
     }
 
@@ -111,21 +124,21 @@ public class ReservationService {
      * Turns the hold into a sale: the units leave {@code stock}, and a completed deduction for the order id records
      * it. Repeating it changes nothing.
      *
-     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationNotFoundException when there is no such reservation of the caller's
      * @throws ReservationStateException when it was released, or expired (its time is up, swept or not)
      * @throws OrderConflictException when the order id has a deduction already
      */
-    public ReservationView confirm(String id) {
+    public ReservationView confirm(String id, Caller caller) {
         return decided(() -> {
-            Reservation reservation = lock(id);
+            Reservation reservation = lock(id, caller);
             if (reservation.isConfirmed()) {
                 return new Decision(ReservationView.of(reservation), null);
             }
             Instant now = now();
             UUID deductionId = TimeOrderedUuid.next();
             reservation.confirm(deductionId, now);
-            deductions.recordConfirmed(deductionId, reservation.orderId(), reservation.lines(),
-                    PlacementMode.of(reservation.getStrategy()), now);
+            book.unhold(List.of(reservation));
+            deductions.recordConfirmed(deductionId, reservation, PlacementMode.of(reservation.getStrategy()), now);
             inventory.confirm(reservation);
             return new Decision(ReservationView.of(reservation), Outcome.CONFIRMED);
         });
@@ -135,16 +148,17 @@ public class ReservationService {
      * Gives the held units back: the reservation is released (or expired, when its time was up already). Repeating
      * it, or releasing an expired reservation, changes nothing.
      *
-     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationNotFoundException when there is no such reservation of the caller's
      * @throws ReservationStateException when it was confirmed
      */
-    public ReservationView release(String id) {
+    public ReservationView release(String id, Caller caller) {
         return decided(() -> {
-            Reservation reservation = lock(id);
+            Reservation reservation = lock(id, caller);
             if (!reservation.release(now())) {
                 return new Decision(ReservationView.of(reservation), null);
             }
-            inventory.release(List.of(reservation));
+            book.unhold(List.of(reservation));
+            inventory.release(List.of(reservation), caller.clientId());
             return new Decision(ReservationView.of(reservation),
                     reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
         });
@@ -153,12 +167,12 @@ public class ReservationService {
     /**
      * Holds the units for {@code ttl} from now.
      *
-     * @throws ReservationNotFoundException when there is no such reservation
+     * @throws ReservationNotFoundException when there is no such reservation of the caller's
      * @throws ReservationStateException when it was confirmed, released, or expired (its time is up, swept or not)
      */
-    public ReservationView extend(String id, Duration ttl) {
+    public ReservationView extend(String id, Duration ttl, Caller caller) {
         return decided(() -> {
-            Reservation reservation = lock(id);
+            Reservation reservation = lock(id, caller);
             Instant now = now();
             reservation.extend(now.plus(ttl), now);
             return new Decision(ReservationView.of(reservation), Outcome.EXTENDED);
@@ -204,7 +218,8 @@ public class ReservationService {
         if (overdue.isEmpty()) {
             return 0;
         }
-        inventory.release(overdue);
+        book.unhold(overdue);
+        inventory.release(overdue, Caller.SYSTEM);
         overdue.forEach(reservation -> reservation.expire(now));
         metrics.expired(overdue.size());
         log.info("Expired {} reservation(s)", overdue.size());
@@ -218,12 +233,10 @@ public class ReservationService {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
-    private Reservation find(String id) {
-        return TimeOrderedUuid.parse(id).flatMap(reservations::findById).orElseThrow(() -> ReservationNotFoundException.withId(id));
-    }
-
-    private Reservation lock(String id) {
+    /** The caller's own reservation, locked: decisions are its client's alone (an operator's too). */
+    private Reservation lock(String id, Caller caller) {
         return TimeOrderedUuid.parse(id).flatMap(reservations::findForUpdate)
+                .filter(reservation -> reservation.clientId().equals(caller.clientId()))
                 .orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 

@@ -17,10 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepInterval the pause between two sweeps; expired units are back within about this long (the contract
  *        allows 5 s)
  * @param sweepBatch the most reservations expired in one transaction
+ * @param maxHeldUnitsPerClient the most units one client may hold in {@code ACTIVE} reservations at once (its hold
+ *        quota: a client cannot take a shop's stock off sale by holding it)
  */
 @Validated
 @ConfigurationProperties("inventory.reservation")
 record ReservationSettings(
         @DefaultValue("1s") @NotNull Duration sweepInterval,
-        @DefaultValue("100") @Min(1) @Max(1000) int sweepBatch) {
+        @DefaultValue("100") @Min(1) @Max(1000) int sweepBatch,
+        @DefaultValue("100000") @Min(1) long maxHeldUnitsPerClient) {
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Orders flattened into column arrays, as an order book's one-statement claim takes them
- * ({@code INSERT … SELECT … FROM unnest(…)}): one element per order in {@link #idTexts()} and {@link #orderIds()},
+ * ({@code INSERT … SELECT … FROM unnest(…)}): one element per order in {@link #idTexts()}, {@link #clientIds()} and
+ * {@link #orderIds()},
  * one per line in the line arrays, lines numbered from 0 in each order's own order.
  *
  * @param <O> the book's orders
@@ -21,6 +22,7 @@ public final class ClaimRows<O extends StockOrder> {
     private final Function<O, UUID> idOf;
     private final UUID[] ids;
     private final String[] orderIds;
+    private final String[] clientIds;
     private final UUID[] lineOrderIds;
     private final Integer[] lineNumbers;
     private final String[] skus;
@@ -32,6 +34,7 @@ public final class ClaimRows<O extends StockOrder> {
         int lineCount = orders.stream().mapToInt(order -> order.lines().size()).sum();
         ids = new UUID[orders.size()];
         orderIds = new String[orders.size()];
+        clientIds = new String[orders.size()];
         lineOrderIds = new UUID[lineCount];
         lineNumbers = new Integer[lineCount];
         skus = new String[lineCount];
@@ -41,6 +44,7 @@ public final class ClaimRows<O extends StockOrder> {
             O order = orders.get(i);
             ids[i] = idOf.apply(order);
             orderIds[i] = order.orderId();
+            clientIds[i] = order.clientId();
             for (int number = 0; number < order.lines().size(); number++, line++) {
                 OrderLine orderLine = order.lines().get(number);
                 lineOrderIds[line] = ids[i];
@@ -92,6 +96,10 @@ public final class ClaimRows<O extends StockOrder> {
 
     public String[] orderIds() {
         return orderIds;
+    }
+
+    public String[] clientIds() {
+        return clientIds;
     }
 
     public Integer[] lineNumbers() {

@@ -60,34 +60,36 @@ public class InventoryService {
 
     /**
      * Gives the units of {@code lines} back to stock (a cancelled deduction) under the products' row locks, with
-     * one {@code CANCEL} movement per line, inside the caller's transaction.
+     * one {@code CANCEL} movement per line by {@code actor} (who cancelled: the order's client or an operator),
+     * inside the caller's transaction.
      *
      * @throws StockLimitExceededException when a product's stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void giveBack(List<OrderLine> lines, String orderId) {
-        lockedStock.apply(lines, MovementKind.CANCEL, orderId);
+    public void giveBack(List<OrderLine> lines, String orderId, String actor) {
+        lockedStock.apply(lines, MovementKind.CANCEL, orderId, actor);
     }
 
     /**
      * Turns the units held for an order into a sale: {@code stock} and {@code reserved} both fall by each line's
-     * quantity, one {@code CONFIRM} movement per line, under the products' row locks, inside the caller's
-     * transaction.
+     * quantity, one {@code CONFIRM} movement per line (by the order's client), under the products' row locks, inside
+     * the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void confirm(StockOrder held) {
-        lockedStock.applyAll(List.of(held), MovementKind.CONFIRM);
+        lockedStock.applyAll(List.of(held), MovementKind.CONFIRM, null);
     }
 
     /**
      * Gives the units held for some orders back to {@code available} ({@code reserved} falls), one {@code RELEASE}
-     * movement per line, inside the caller's transaction. All their products are locked in one query, in id
+     * movement per line by {@code actor} ({@link com.example.inventory.common.Caller#SYSTEM} for the sweeper; null:
+     * each order's own client), inside the caller's transaction. All their products are locked in one query, in id
      * order, so releasing many holds at once cannot deadlock with anything else.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void release(List<? extends StockOrder> held) {
+    public void release(List<? extends StockOrder> held, @Nullable String actor) {
         if (!held.isEmpty()) {
-            lockedStock.applyAll(held, MovementKind.RELEASE);
+            lockedStock.applyAll(held, MovementKind.RELEASE, actor);
         }
     }
 }

@@ -6,12 +6,16 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** A ledger entry as the API shows it; {@code reference} is the order id, or null for stock that came in. */
+/**
+ * A ledger entry as the API shows it; {@code reference} is the order id, or null for stock that came in;
+ * {@code actor} the client that caused it ({@code system} for the expiry sweeper).
+ */
 public record MovementView(long id, String sku, MovementKind kind, int quantity, int stockAfter,
-                           @Schema(types = {"string", "null"}) @Nullable String reference, Instant createdAt) {
+                           @Schema(types = {"string", "null"}) @Nullable String reference, String actor,
+                           Instant createdAt) {
 
     public static MovementView of(StockMovement movement, String sku) {
         return new MovementView(movement.getId(), sku, movement.getKind(), movement.getQuantity(),
-                movement.getStockAfter(), movement.getReference(), movement.getCreatedAt());
+                movement.getStockAfter(), movement.getReference(), movement.getActor(), movement.getCreatedAt());
     }
 }

@@ -17,11 +17,12 @@ public interface OrderClaims<O extends StockOrder> {
      * Claims the ids of {@code orders} in one statement, storing each claimed order with its lines and with the
      * strategy and attempt number that placed it. An id that another order holds is left alone; a concurrent claim
      * of the same id waits until that transaction ends. Ids are claimed in ascending order (the database's), so two
-     * transactions claiming several ids never wait on each other in a circle.
+     * transactions claiming several ids never wait on each other in a circle. A book may refuse an order by a rule
+     * of its own (a client's hold quota): it is not claimed, and its refusal is its answer.
      *
-     * @return the orders this call claimed: the instances given, in the order given
+     * @return the orders this call claimed (the instances given, in the order given) and those it refused
      */
-    List<O> claim(List<O> orders, PlacementMode strategy, int attempt);
+    Claims<O> claim(List<O> orders, PlacementMode strategy, int attempt);
 
     /**
      * Frees the ids of orders claimed earlier in this transaction whose stock could not be taken, so that a later

@@ -43,31 +43,33 @@ public class ProductStock {
     }
 
     /**
-     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement.
+     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement by
+     * {@code actor}.
      *
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ProductView create(String sku, String name, int stock) {
+    public ProductView create(String sku, String name, int stock, String actor) {
         Product product = new Product(sku, name, stock, clock.instant());
         long id = statements.insertUnlessSkuTaken(product).orElseThrow(() -> DuplicateSkuException.of(sku));
         if (stock > 0) {
-            ledger.record(List.of(new Movement(id, MovementKind.INITIAL, stock, stock, null)));
+            ledger.record(List.of(new Movement(id, MovementKind.INITIAL, stock, stock, null, actor)));
         }
         return ProductView.of(product);
     }
 
     /**
-     * Raises a product's stock and records a {@code RESTOCK} movement, under the product's row lock, so concurrent
+     * Raises a product's stock and records a {@code RESTOCK} movement by {@code actor}, under the product's row
+     * lock, so concurrent
      * restocks (and orders) never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ProductView restock(String sku, int quantity) {
-        return ProductView.of(
-                lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null).getFirst());
+    public ProductView restock(String sku, int quantity, String actor) {
+        return ProductView.of(lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null,
+                actor).getFirst());
     }
 
     /**

@@ -7,6 +7,9 @@ public interface StockOrder {
 
     String orderId();
 
+    /** The OAuth2 client whose order this is: order ids are unique per client, and it is the ledger's actor. */
+    String clientId();
+
     /** One line per SKU, each with a positive quantity. */
     List<OrderLine> lines();
 }

@@ -47,8 +47,8 @@ final class Catalogue {
                     SELECT ? || '-' || (s.ordinality - 1), 'Benchmark product', s.stock
                     FROM unnest(?::integer[]) WITH ORDINALITY AS s(stock, ordinality)""");
                  PreparedStatement movements = connection.prepareStatement("""
-                    INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference)
-                    SELECT id, 'INITIAL', stock, stock, NULL FROM product
+                    INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor)
+                    SELECT id, 'INITIAL', stock, stock, NULL, 'bench' FROM product
                     WHERE starts_with(sku, ? || '-') AND stock > 0""")) {
                 products.setString(1, workload.skuPrefix());
                 products.setArray(2, stocks);

@@ -72,8 +72,8 @@ class StockConstraintTests {
                 .param(sku).update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("""
-                INSERT INTO stock_movement (product_id, kind, quantity, stock_after)
-                SELECT id, 'RESTOCK', 0, 4 FROM product WHERE sku = ?""").param(sku).update())
+                INSERT INTO stock_movement (product_id, kind, quantity, stock_after, actor)
+                SELECT id, 'RESTOCK', 0, 4, 'tests' FROM product WHERE sku = ?""").param(sku).update())
                 .hasMessageContaining("stock_movement_quantity_positive");
     }
 

@@ -69,7 +69,8 @@ class ReservationApiTests {
         assertThat(Duration.between(instant(reservation, "createdAt"), instant(reservation, "expiresAt")))
                 .isEqualTo(Duration.ofSeconds(600));
         assertThat(reservation.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactlyInAnyOrder("id", "orderId", "status", "items", "expiresAt", "createdAt", "deductionId");
+                .containsExactlyInAnyOrder("id", "orderId", "clientId", "status", "items", "expiresAt", "createdAt",
+                        "deductionId");
         assertThat(api.levelsOf(phone)).containsExactly(10, 2, 8);
         assertThat(api.levelsOf(phoneCase)).containsExactly(5, 1, 4);
         JsonNode newest = api.get("/api/v1/products/" + phone + "/movements").json().get("content").get(0);

@@ -23,7 +23,7 @@ class ReservationLifecycleTests {
     private static final Instant BEFORE_DEADLINE = DEADLINE.minusNanos(1_000);
 
     private final Reservation reservation = new Reservation(
-            ReservationOrder.of("ORD-1", List.of(new OrderLine("PHONE-1", 2)), PLACED, TTL), PlacementMode.ATOMIC, 1);
+            ReservationOrder.of("ORD-1", "shop", List.of(new OrderLine("PHONE-1", 2)), PLACED, TTL), PlacementMode.ATOMIC, 1);
 
     @Test
     void startsActiveUntilItsDeadline() {

@@ -56,5 +56,10 @@ class OncePerOrderIdTests {
     }
 
     private record Order(String orderId, List<OrderLine> lines) implements StockOrder {
+
+        @Override
+        public String clientId() {
+            return "shop";
+        }
     }
 }

@@ -24,15 +24,15 @@ public class Ledger {
     /** The model's conditional change and its entry, one statement: the row lock is held for one round trip. */
     private static final String CHANGE_AND_RECORD = "WITH changed AS (\n" + StockStatements.CHANGE_IF_WITHIN_BOUNDS
             + ")\n" + """
-            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
-            SELECT id, :kind, :quantity, stock, :reference, clock_timestamp() FROM changed
+            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor, created_at)
+            SELECT id, :kind, :quantity, stock, :reference, :actor, clock_timestamp() FROM changed
             """;
 
     private static final String APPEND = """
-            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, created_at)
-            SELECT m.product_id, m.kind, m.quantity, m.stock_after, m.reference, clock_timestamp()
-              FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[])
-                       WITH ORDINALITY AS m (product_id, kind, quantity, stock_after, reference, position)
+            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor, created_at)
+            SELECT m.product_id, m.kind, m.quantity, m.stock_after, m.reference, m.actor, clock_timestamp()
+              FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[], ?::varchar[])
+                       WITH ORDINALITY AS m (product_id, kind, quantity, stock_after, reference, actor, position)
              ORDER BY m.position""";
 
     private final StockMovementRepository movements;
@@ -58,6 +58,7 @@ public class Ledger {
         Integer[] quantities = new Integer[size];
         Integer[] stockAfter = new Integer[size];
         String[] references = new String[size];
+        String[] actors = new String[size];
         for (int i = 0; i < size; i++) {
             Movement entry = entries.get(i);
             productIds[i] = entry.productId();
@@ -65,8 +66,9 @@ public class Ledger {
             quantities[i] = entry.quantity();
             stockAfter[i] = entry.stockAfter();
             references[i] = entry.reference();
+            actors[i] = entry.actor();
         }
-        jdbc.sql(APPEND).params(productIds, kinds, quantities, stockAfter, references).update();
+        jdbc.sql(APPEND).params(productIds, kinds, quantities, stockAfter, references, actors).update();
     }
 
     /**
@@ -76,11 +78,13 @@ public class Ledger {
      *
      * @return true if the stock changed, false if the change would break the rule or no product has the SKU
      */
-    public boolean changeIfWithinBounds(String sku, MovementKind kind, int quantity, @Nullable String reference) {
+    public boolean changeIfWithinBounds(String sku, MovementKind kind, int quantity, @Nullable String reference,
+                                        String actor) {
         return jdbc.sql(CHANGE_AND_RECORD)
                 .param("sku", sku).param("kind", kind.name()).param("quantity", quantity)
                 .param("stockDelta", kind.stockDelta(quantity)).param("reservedDelta", kind.reservedDelta(quantity))
                 .param("reference", reference, Types.VARCHAR)
+                .param("actor", actor)
                 .update() == 1;
     }
 

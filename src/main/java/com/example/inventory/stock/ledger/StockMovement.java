@@ -42,6 +42,9 @@ public class StockMovement {
     private String reference;
 
     @Column(nullable = false, updatable = false)
+    private String actor;
+
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
     protected StockMovement() {
@@ -61,6 +64,10 @@ public class StockMovement {
 
     public int getStockAfter() {
         return stockAfter;
+    }
+
+    public String getActor() {
+        return actor;
     }
 
     public @Nullable String getReference() {

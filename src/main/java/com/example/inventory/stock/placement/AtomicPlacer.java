@@ -2,6 +2,7 @@ package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
@@ -35,7 +36,7 @@ class AtomicPlacer extends SingleOrderPlacer {
     }
 
     @Override
-    void change(List<OrderLine> lines, MovementKind kind, String orderId) {
-        conditionalStock.apply(lines, kind, orderId);
+    void change(StockOrder order, MovementKind kind) {
+        conditionalStock.apply(order, kind);
     }
 }

@@ -2,6 +2,7 @@ package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.Lines;
@@ -35,10 +36,11 @@ public class ConditionalStockChange {
      * @throws ProductNotFoundException for the first line whose SKU is unknown
      * @throws InsufficientStockException for a line that asks for more than is available
      */
-    public void apply(List<OrderLine> lines, MovementKind kind, String orderId) {
+    public void apply(StockOrder order, MovementKind kind) {
+        List<OrderLine> lines = order.lines();
         for (OrderLine line : lines.size() == 1 ? lines : inIdOrder(lines)) {
             int quantity = line.quantity();
-            if (!ledger.changeIfWithinBounds(line.sku(), kind, quantity, orderId)) {
+            if (!ledger.changeIfWithinBounds(line.sku(), kind, quantity, order.orderId(), order.clientId())) {
                 StockLevels levels = statements.levelsOf(line.sku())
                         .orElseThrow(() -> ProductNotFoundException.of(line.sku()));
                 throw Product.refusalOf(kind, line.sku(), quantity, levels);

@@ -45,18 +45,20 @@ public class LockedStockChange {
      * @return the changed products, in id order
      * @throws ProductNotFoundException for the first line whose SKU is unknown
      */
-    public List<Product> apply(List<OrderLine> lines, MovementKind kind, @Nullable String reference) {
-        return applyChanges(List.of(new Change(lines, reference)), kind);
+    public List<Product> apply(List<OrderLine> lines, MovementKind kind, @Nullable String reference, String actor) {
+        return applyChanges(List.of(new Change(lines, reference, actor)), kind);
     }
 
     /**
-     * Applies {@code kind} to the lines of several orders, each line's movement referencing its order: all of their
-     * products are locked in one query, in id order, before any is changed. Must run inside a transaction.
+     * Applies {@code kind} to the lines of several orders, each line's movement referencing its order, on behalf of
+     * {@code actor} (or, when null, each order's own client): all of their products are locked in one query, in id
+     * order, before any is changed. Must run inside a transaction.
      *
      * @throws ProductNotFoundException for the first line whose SKU is unknown
      */
-    public void applyAll(List<? extends StockOrder> orders, MovementKind kind) {
-        applyChanges(orders.stream().map(order -> new Change(order.lines(), order.orderId())).toList(), kind);
+    public void applyAll(List<? extends StockOrder> orders, MovementKind kind, @Nullable String actor) {
+        applyChanges(orders.stream().map(order -> new Change(order.lines(), order.orderId(),
+                actor != null ? actor : order.clientId())).toList(), kind);
     }
 
     private List<Product> applyChanges(List<Change> changes, MovementKind kind) {
@@ -76,7 +78,7 @@ public class LockedStockChange {
             for (OrderLine line : change.lines()) {
                 Product product = bySku.get(line.sku());
                 product.apply(kind, line.quantity(), now);
-                movements.add(Movement.of(product, kind, line.quantity(), change.reference()));
+                movements.add(Movement.of(product, kind, line.quantity(), change.reference(), change.actor()));
             }
         }
         products.flush();
@@ -84,6 +86,6 @@ public class LockedStockChange {
         return locked;
     }
 
-    private record Change(List<OrderLine> lines, @Nullable String reference) {
+    private record Change(List<OrderLine> lines, @Nullable String reference, String actor) {
     }
 }

@@ -93,7 +93,8 @@ class OptimisticPlacer extends SingleOrderPlacer {
     }
 
     @Override
-    void change(List<OrderLine> lines, MovementKind kind, String orderId) {
+    void change(StockOrder order, MovementKind kind) {
+        List<OrderLine> lines = order.lines();
         List<Product> found = lines.size() == 1 ? products.findAllBySku(lines.getFirst().sku())
                 : products.findBySkusInIdOrder(Lines.skus(lines));
         Lines.requireAllFound(lines, found, Product::getSku);
@@ -105,7 +106,8 @@ class OptimisticPlacer extends SingleOrderPlacer {
         // shortens the window in which others read a version that is about to go stale. Ledger order per product
         // still follows commit order: a winner read the product after the previous winner committed.
         ledger.record(found.stream()
-                .map(product -> Movement.of(product, kind, quantities.get(product.getSku()), orderId)).toList());
+                .map(product -> Movement.of(product, kind, quantities.get(product.getSku()), order.orderId(),
+                        order.clientId())).toList());
         products.flush();
     }
 }

@@ -2,6 +2,7 @@ package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
@@ -31,7 +32,7 @@ class PessimisticPlacer extends SingleOrderPlacer {
     }
 
     @Override
-    void change(List<OrderLine> lines, MovementKind kind, String orderId) {
-        lockedStock.apply(lines, kind, orderId);
+    void change(StockOrder order, MovementKind kind) {
+        lockedStock.apply(order.lines(), kind, order.orderId(), order.clientId());
     }
 }

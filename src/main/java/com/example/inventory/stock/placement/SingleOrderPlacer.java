@@ -1,5 +1,6 @@
 package com.example.inventory.stock.placement;
 
+import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.OrderLine;
@@ -39,10 +40,15 @@ abstract class SingleOrderPlacer implements Placer {
         Placement placement;
         try {
             placement = transactions.execute(status -> {
-                if (book.claim(List.of(order), name(), attempt).isEmpty()) {
+                Claims<O> claims = book.claim(List.of(order), name(), attempt);
+                RuntimeException refusal = claims.refusalOf(order);
+                if (refusal != null) {
+                    throw refusal;
+                }
+                if (claims.claimed().isEmpty()) {
                     return Placement.claimedBefore(name());
                 }
-                change(order.lines(), book.movement(), order.orderId());
+                change(order, book.movement());
                 return Placement.placed(name(), attempt);
             });
         } catch (RuntimeException e) {
@@ -64,5 +70,5 @@ abstract class SingleOrderPlacer implements Placer {
      * Applies {@code kind} to every line inside the current transaction, all or nothing, and records one movement
      * per line referencing {@code orderId}.
      */
-    abstract void change(List<OrderLine> lines, MovementKind kind, String orderId);
+    abstract void change(StockOrder order, MovementKind kind);
 }

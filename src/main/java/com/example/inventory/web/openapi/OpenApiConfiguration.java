@@ -40,6 +40,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,6 +80,11 @@ class OpenApiConfiguration {
     static final String PROBLEM_SCHEMA = "Problem";
     static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
     private static final String SCHEMAS = "#/components/schemas/";
+
+    static {
+        // A controller's Caller comes from the request's token, not from a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     OpenAPI inventoryOpenApi() {
@@ -417,6 +423,8 @@ class OpenApiConfiguration {
         problem.addProperty("available", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("orderId", new StringSchema().description("order-conflict"));
         problem.addProperty("requiredScope", new StringSchema().description("forbidden"));
+        problem.addProperty("held", new IntegerSchema().format("int64").description("hold-quota-exceeded"));
+        problem.addProperty("limit", new IntegerSchema().format("int64").description("hold-quota-exceeded"));
         problem.addProperty("errors", new ArraySchema().items(fieldError).description("validation"));
         problem.setRequired(List.of("type", "title", "status", "detail"));
         problem.setAdditionalProperties(false);

@@ -28,16 +28,19 @@ final class Allocation {
 
         String orderId();
 
+        /** The order's client: the ledger's actor. */
+        String clientId();
+
         MovementKind movement();
 
         List<OrderLine> lines();
     }
 
     /** One line of a placed order, applied: the product's stock right after it, as the ledger records it. */
-    record Applied(Product product, MovementKind kind, int quantity, int stockAfter, String reference) {
+    record Applied(Product product, MovementKind kind, int quantity, int stockAfter, String reference, String actor) {
 
         Movement movement() {
-            return new Movement(product.getId(), kind, quantity, stockAfter, reference);
+            return new Movement(product.getId(), kind, quantity, stockAfter, reference, actor);
         }
     }
 
@@ -94,7 +97,8 @@ final class Allocation {
                 throw new IllegalStateException("No locked product " + line.sku() + " for a fitting order");
             }
             product.apply(kind, line.quantity(), now);
-            applied.add(new Applied(product, kind, line.quantity(), product.getStock(), request.orderId()));
+            applied.add(new Applied(product, kind, line.quantity(), product.getStock(), request.orderId(),
+                    request.clientId()));
             changed.add(product);
         }
     }

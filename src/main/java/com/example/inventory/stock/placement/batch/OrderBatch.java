@@ -1,5 +1,6 @@
 package com.example.inventory.stock.placement.batch;
 
+import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.Placement;
@@ -97,7 +98,7 @@ class OrderBatch {
      */
     private void placeAlone(QueuedOrder<?> queued, TransactionStatus status) {
         try {
-            conditionalStock.apply(queued.order().lines(), queued.book().movement(), queued.order().orderId());
+            conditionalStock.apply(queued.order(), queued.book().movement());
             queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
         } catch (InsufficientStockException | ProductNotFoundException | StockLimitExceededException refusal) {
             status.setRollbackOnly();
@@ -113,7 +114,7 @@ class OrderBatch {
         for (QueuedOrder<?> queued : batch) {
             if (claimed.contains(queued)) {
                 inArrivalOrder.add(queued);
-            } else {
+            } else if (!queued.isRefused()) {
                 queued.decide(Placement.claimedBefore(PlacementMode.BATCHED));
             }
         }
@@ -160,8 +161,15 @@ class OrderBatch {
     @SuppressWarnings("unchecked")
     private static <O extends StockOrder> List<QueuedOrder<?>> claimIn(OrderClaims<O> book, List<QueuedOrder<?>> queued) {
         List<O> orders = queued.stream().map(q -> (O) q.order()).toList();
+        Claims<O> claims = book.claim(orders, PlacementMode.BATCHED, 1);
         Set<O> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
-        claimed.addAll(book.claim(orders, PlacementMode.BATCHED, 1));
+        claimed.addAll(claims.claimed());
+        for (QueuedOrder<?> order : queued) {
+            RuntimeException refusal = claims.refusalOf((O) order.order());
+            if (refusal != null) {
+                order.refuse(refusal);
+            }
+        }
         return queued.stream().filter(q -> claimed.contains(q.order())).toList();
     }
 

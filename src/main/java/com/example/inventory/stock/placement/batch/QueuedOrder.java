@@ -42,6 +42,11 @@ final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
     }
 
     @Override
+    public String clientId() {
+        return order.clientId();
+    }
+
+    @Override
     public MovementKind movement() {
         return book.movement();
     }
@@ -60,9 +65,15 @@ final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
         return order.lines().size();
     }
 
-    /** Whether this and {@code other} would place the same order id in the same book. */
+    /** Whether this and {@code other} would place the same order id of the same client in the same book. */
     boolean sameIdAs(QueuedOrder<?> other) {
-        return book == other.book && order.orderId().equals(other.order.orderId());
+        return book == other.book && order.orderId().equals(other.order.orderId())
+                && order.clientId().equals(other.order.clientId());
+    }
+
+    /** Whether the batch refused this order (its book's rule, or its stock). */
+    boolean isRefused() {
+        return refusal != null;
     }
 
     /** Whether the batch decided to place this order (its claim is part of the batch's transaction). */

@@ -24,6 +24,11 @@ class AllocationTests {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     record Order(String orderId, MovementKind movement, List<OrderLine> lines) implements Allocation.Request {
+
+        @Override
+        public String clientId() {
+            return "shop";
+        }
     }
 
     @Test
