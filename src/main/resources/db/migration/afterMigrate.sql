@@ -21,7 +21,22 @@ END
 $$;
 
 GRANT USAGE ON SCHEMA "${flyway:defaultSchema}" TO "${service_role}";
--- Identity columns need no grant on their sequences; DELETE is for an order's lines given back when its placement fails.
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "${flyway:defaultSchema}" TO "${service_role}";
-REVOKE ALL ON "${flyway:defaultSchema}"."${flyway:table}" FROM "${service_role}";
+
+-- Every table the owner owns, but Flyway's history; not ON ALL TABLES, which stops at a table the owner cannot grant
+-- (an extension's, or one made by hand). Identity columns need no grant on their sequences; DELETE is for the orders
+-- a failed placement takes back (DeductionBook, ReservationBook).
+DO $$
+DECLARE
+    owned text;
+BEGIN
+    FOR owned IN SELECT tablename FROM pg_tables
+                  WHERE schemaname = '${flyway:defaultSchema}' AND tableowner = current_user
+                    AND tablename <> '${flyway:table}'
+    LOOP
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I.%I TO %I',
+                       '${flyway:defaultSchema}', owned, '${service_role}');
+    END LOOP;
+END
+$$;
+
 REVOKE UPDATE, DELETE, TRUNCATE ON "${flyway:defaultSchema}".stock_movement FROM "${service_role}";
