@@ -256,7 +256,7 @@ public final class TestDatabase {
             throw new IllegalStateException("Could not start an embedded PostgreSQL; its log (" + serverLog
                     + ") ends with:\n" + tail(serverLog), e);
         }
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = embeddedUrl(postgres);
         return new TestDatabase(url, "postgres", "", createRoles(url, "postgres", "", "inventory"),
                 "an embedded PostgreSQL (no " + URL_VARIABLE + " set, no Docker engine found; server log "
                         + serverLog + ")", () -> {
@@ -366,6 +366,14 @@ public final class TestDatabase {
         } catch (IOException | RuntimeException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * zonky's own URL names its user as a parameter ({@code ?user=postgres}), which wins over the login a connection
+     * is opened with: this one names none, so each role logs in as itself.
+     */
+    public static String embeddedUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /** The URL as it may be logged: a {@code password} parameter's value hidden. */

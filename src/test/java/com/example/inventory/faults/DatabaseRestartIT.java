@@ -33,7 +33,7 @@ class DatabaseRestartIT {
         Path data = Files.createTempDirectory("restart-pg");
         int port = ServiceJar.freePort();
         AtomicReference<EmbeddedPostgres> postgres = new AtomicReference<>(startPostgres(data, port));
-        String url = postgres.get().getJdbcUrl("postgres", "postgres");
+        String url = TestDatabase.embeddedUrl(postgres.get());
         JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres",
                 ""));
         TestDatabase.Roles roles = TestDatabase.createRoles(url, "postgres", "", "inventory");
