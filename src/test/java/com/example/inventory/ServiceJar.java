@@ -43,25 +43,26 @@ public final class ServiceJar implements AutoCloseable {
     }
 
     /**
-     * Starts the jar against {@code jdbcUrl} on a free port and returns once its readiness probe answers UP.
+     * Starts the jar against {@code jdbcUrl} on a free port and returns once its readiness probe answers UP. Flyway
+     * logs in as the roles' owner, the pool as their service role.
      *
      * @param properties extra {@code name=value} settings, passed as command-line arguments
      */
-    public static ServiceJar start(String jdbcUrl, String username, String password, Path log, String... properties)
+    public static ServiceJar start(String jdbcUrl, TestDatabase.Roles roles, Path log, String... properties)
             throws IOException, InterruptedException {
-        return start(jdbcUrl, username, password, freePort(), log, properties);
+        return start(jdbcUrl, roles, freePort(), log, properties);
     }
 
-    /** As {@link #start(String, String, String, Path, String...)}, on a given port (a restart keeps its port). */
-    public static ServiceJar start(String jdbcUrl, String username, String password, int port, Path log,
+    /** As {@link #start(String, TestDatabase.Roles, Path, String...)}, on a given port (a restart keeps its port). */
+    public static ServiceJar start(String jdbcUrl, TestDatabase.Roles roles, int port, Path log,
                                    String... properties) throws IOException, InterruptedException {
         // Several instances may run at once beside the test JVM and PostgreSQL: each gets a modest heap.
-        return start(jar(), List.of("-Xmx512m"), jdbcUrl, username, password, port, log, properties);
+        return start(jar(), List.of("-Xmx512m"), jdbcUrl, roles, port, log, properties);
     }
 
     /** Starts {@code jar} with the given JVM options: the form every other {@code start} comes down to. */
-    public static ServiceJar start(Path jar, List<String> javaOptions, String jdbcUrl, String username,
-                                   String password, int port, Path log, String... properties)
+    public static ServiceJar start(Path jar, List<String> javaOptions, String jdbcUrl, TestDatabase.Roles roles,
+                                   int port, Path log, String... properties)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -79,8 +80,10 @@ public final class ServiceJar implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
-        environment.put("SPRING_DATASOURCE_USERNAME", username);
-        environment.put("SPRING_DATASOURCE_PASSWORD", password);
+        environment.put("SPRING_DATASOURCE_USERNAME", roles.service().username());
+        environment.put("SPRING_DATASOURCE_PASSWORD", roles.service().password());
+        environment.put("SPRING_FLYWAY_USER", roles.owner().username());
+        environment.put("SPRING_FLYWAY_PASSWORD", roles.owner().password());
         environment.put("SERVER_PORT", Integer.toString(port));
         long logStart = Files.exists(log) ? Files.size(log) : 0;
         ServiceJar service = new ServiceJar(builder.start(), port, log, logStart);
@@ -96,7 +99,7 @@ public final class ServiceJar implements AutoCloseable {
     /** Starts the jar against the test JVM's own database. */
     public static ServiceJar start(Path log, String... properties) throws IOException, InterruptedException {
         TestDatabase database = TestDatabase.shared();
-        return start(database.jdbcUrl(), database.username(), database.password(), log, properties);
+        return start(database.jdbcUrl(), database.roles(), log, properties);
     }
 
     public int port() {

@@ -35,7 +35,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *   <li>a Testcontainers PostgreSQL container, when a Docker engine answers;</li>
  *   <li>an embedded PostgreSQL (zonky), started from binaries on the test classpath.</li>
  * </ol>
- * Each run gets its own empty database, so two runs on one machine never see each other's data. The choice is one
+ * Each run gets its own empty database, so two runs on one machine never see each other's data, and two roles of its own
+ * that the service logs in as, as in production: the schema's {@linkplain #owner() owner}, whom Flyway migrates as,
+ * and the {@linkplain #service() service's role}, which owns nothing. The administrator's login ({@link #username()})
+ * creates them, and is what tests use to look at the database or change what the service may not. The choice is one
  * INFO line; the probe for Docker, the container's start and the embedded server's own output (in a file, named on
  * that line) stay out of the log unless they fail. At JVM exit the database is stopped (or dropped) only once every
  * application context that {@linkplain #use() uses} it has closed, so no pool loses its connections under it.
@@ -57,18 +60,58 @@ public final class TestDatabase {
     private final String jdbcUrl;
     private final String username;
     private final String password;
+    private final Roles roles;
     /** Application contexts that still hold a pool on this database. */
     private int users;
 
-    private TestDatabase(String jdbcUrl, String username, String password, String description, Runnable stop) {
+    private TestDatabase(String jdbcUrl, String username, String password, Roles roles, String description,
+                         Runnable stop) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
+        this.roles = roles;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitNoUsers();
             stop.run();
         }, "stop-test-database"));
-        log.info("Test database: {}, {}", withoutPassword(jdbcUrl), description);
+        log.info("Test database: {}, {}; the service logs in as {}, Flyway as {}", withoutPassword(jdbcUrl),
+                description, roles.service().username(), roles.owner().username());
+    }
+
+    /** A role's login. */
+    public record Login(String username, String password) {
+    }
+
+    /** The service's two logins: Flyway's ({@code spring.flyway.user}) and the pool's ({@code spring.datasource.*}). */
+    public record Roles(Login owner, Login service) {
+    }
+
+    /**
+     * Creates, as {@code adminUsername}, the two roles of one run on the server of {@code databaseUrl}, named
+     * {@code <prefix>_owner} and {@code <prefix>_service} (roles belong to the whole server, so each run has its own),
+     * and lets the owner create tables in that database's {@code public} schema and nobody else.
+     */
+    public static Roles createRoles(String databaseUrl, String adminUsername, String adminPassword, String prefix) {
+        Roles roles = new Roles(new Login(prefix + "_owner", randomPassword()),
+                new Login(prefix + "_service", randomPassword()));
+        for (Login login : List.of(roles.owner(), roles.service())) {
+            execute(databaseUrl, adminUsername, adminPassword,
+                    "CREATE ROLE " + login.username() + " LOGIN PASSWORD '" + login.password() + "'");
+        }
+        execute(databaseUrl, adminUsername, adminPassword,
+                "GRANT CREATE ON SCHEMA public TO " + roles.owner().username());
+        execute(databaseUrl, adminUsername, adminPassword, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        return roles;
+    }
+
+    /** Drops the roles of {@link #createRoles} once the database they had rights in is gone. */
+    private static void dropRoles(String serverUrl, String adminUsername, String adminPassword, Roles roles) {
+        execute(serverUrl, adminUsername, adminPassword,
+                "DROP ROLE IF EXISTS " + roles.owner().username() + ", " + roles.service().username());
+    }
+
+    private static String randomPassword() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
     /** The database of this JVM, started on first use, stopped at exit. */
@@ -123,11 +166,33 @@ public final class TestDatabase {
         return password;
     }
 
-    /** A client of its own on this database, outside any service instance: to look at what the service stored. */
+    public Roles roles() {
+        return roles;
+    }
+
+    /** The schema's owner: Flyway migrates as this role. */
+    public Login owner() {
+        return roles.owner();
+    }
+
+    /** The role the service's pool logs in as: it owns nothing. */
+    public Login service() {
+        return roles.service();
+    }
+
+    /**
+     * A client of its own on this database, as the administrator, outside any service instance: to look at what the
+     * service stored.
+     */
     public org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return jdbc(new Login(username, password));
+    }
+
+    /** A client of its own on this database, logged in as {@code login}. */
+    public org.springframework.jdbc.core.simple.JdbcClient jdbc(Login login) {
         return org.springframework.jdbc.core.simple.JdbcClient.create(
                 new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl,
-                        username, password));
+                        login.username(), login.password()));
     }
 
     private static TestDatabase start() {
@@ -142,8 +207,9 @@ public final class TestDatabase {
                 container.start();
                 return null;
             }, TESTCONTAINERS_LOGGERS);
-            // Ryuk removes the container when this JVM ends.
+            // Ryuk removes the container when this JVM ends, and the roles with it.
             return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                    createRoles(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "inventory"),
                     "a Testcontainers PostgreSQL container (no " + URL_VARIABLE + " set, Docker answered)", () -> { });
         }
         return embedded();
@@ -153,12 +219,15 @@ public final class TestDatabase {
         String name = "inventory_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
         execute(serverUrl, username, password, "CREATE DATABASE " + name);
-        return new TestDatabase(withDatabase(serverUrl, name), username, password,
-                "a fresh database on the server named by " + URL_VARIABLE + ", dropped at exit", () -> {
+        String url = withDatabase(serverUrl, name);
+        Roles roles = createRoles(url, username, password, name);
+        return new TestDatabase(url, username, password, roles,
+                "a fresh database on the server named by " + URL_VARIABLE + ", dropped at exit with its roles", () -> {
                     try {
                         execute(serverUrl, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        dropRoles(serverUrl, username, password, roles);
                     } catch (RuntimeException e) {
-                        log.warn("Could not drop test database {}: {}", name, e.getMessage());
+                        log.warn("Could not drop test database {} or its roles: {}", name, e.getMessage());
                     }
                 });
     }
@@ -187,7 +256,8 @@ public final class TestDatabase {
             throw new IllegalStateException("Could not start an embedded PostgreSQL; its log (" + serverLog
                     + ") ends with:\n" + tail(serverLog), e);
         }
-        return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+        String url = embeddedUrl(postgres);
+        return new TestDatabase(url, "postgres", "", createRoles(url, "postgres", "", "inventory"),
                 "an embedded PostgreSQL (no " + URL_VARIABLE + " set, no Docker engine found; server log "
                         + serverLog + ")", () -> {
                     try {
@@ -296,6 +366,14 @@ public final class TestDatabase {
         } catch (IOException | RuntimeException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * zonky's own URL names its user as a parameter ({@code ?user=postgres}), which wins over the login a connection
+     * is opened with: this one names none, so each role logs in as itself.
+     */
+    public static String embeddedUrl(EmbeddedPostgres postgres) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /** The URL as it may be logged: a {@code password} parameter's value hidden. */

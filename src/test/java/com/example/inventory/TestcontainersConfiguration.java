@@ -2,14 +2,16 @@ package com.example.inventory;
 
 import java.time.Clock;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Gives every test (and {@code spring-boot:test-run}) the one real PostgreSQL of {@link TestDatabase}, and the
- * {@link TestClock} that expiry tests move forward.
+ * Gives every test (and {@code spring-boot:test-run}) the one real PostgreSQL of {@link TestDatabase}, Flyway logged in
+ * as its schema's owner and the pool as the service's role, as in production, and the {@link TestClock} that expiry
+ * tests move forward.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
@@ -25,6 +27,28 @@ public class TestcontainersConfiguration {
     }
 
     @Bean
+    FlywayConnectionDetails testDatabaseOwner() {
+        TestDatabase database = TestDatabase.shared();
+        return new FlywayConnectionDetails() {
+
+            @Override
+            public String getUsername() {
+                return database.owner().username();
+            }
+
+            @Override
+            public String getPassword() {
+                return database.owner().password();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return database.jdbcUrl();
+            }
+        };
+    }
+
+    @Bean
     @Primary
     Clock testClock() {
         return TestClock.shared();
@@ -35,12 +59,12 @@ public class TestcontainersConfiguration {
 
         @Override
         public String getUsername() {
-            return database.username();
+            return database.service().username();
         }
 
         @Override
         public String getPassword() {
-            return database.password();
+            return database.service().password();
         }
 
         @Override

@@ -98,8 +98,7 @@ public final class Benchmark {
         LoadClient client;
         Files.deleteIfExists(serviceLog);
         try (ServiceJar service = ServiceJar.start(options.jar(), options.serviceJavaOptions(), database.jdbcUrl(),
-                database.username(), database.password(), ServiceJar.freePort(),
-                serviceLog)) {
+                database.roles(), ServiceJar.freePort(), serviceLog)) {
             System.out.println("Service: pid " + service.pid() + " at " + service.base() + ", log " + serviceLog);
             client = LoadClient.choose(options.client(), service.base());
             System.out.println("Load generator: " + client.name() + ", " + client.describe());

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.example.inventory.HttpApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,6 @@ class DeductionMetricsTests {
 
     @Autowired
     MeterRegistry registry;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     DataSource dataSource;
@@ -76,7 +72,7 @@ class DeductionMetricsTests {
 
     @Test
     void optimisticConflictsAndExhaustedRetriesAreCounted() {
-        ForcedConflicts conflicts = new ForcedConflicts(jdbc);
+        ForcedConflicts conflicts = new ForcedConflicts();
         String sku = unique("METER");
         api.createProduct(sku, 5);
         conflicts.force(sku, 1_000);

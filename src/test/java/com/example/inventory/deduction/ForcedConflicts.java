@@ -1,23 +1,28 @@
 package com.example.inventory.deduction;
 
+import com.example.inventory.TestDatabase;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Forces optimistic version conflicts inside PostgreSQL: a test trigger silently skips the first n updates of a
  * product, which is exactly what a lost {@code version} race looks like to Hibernate (0 rows updated). A sequence
- * counts the skips because, unlike a table, it is not rolled back with the failed attempt.
+ * counts the skips because, unlike a table, it is not rolled back with the failed attempt. Its objects belong to the
+ * schema's owner, who alone may put a trigger on {@code product}; the trigger's function runs as its owner, since the
+ * service's role has no rights on them.
  */
 final class ForcedConflicts {
 
     private final JdbcClient jdbc;
 
-    ForcedConflicts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ForcedConflicts() {
+        TestDatabase database = TestDatabase.shared();
+        this.jdbc = database.jdbc(database.owner());
         jdbc.sql("""
                 CREATE TABLE IF NOT EXISTS test_forced_conflict (
                     sku varchar(64) PRIMARY KEY, counter regclass NOT NULL, conflicts integer NOT NULL)""").update();
         jdbc.sql("""
-                CREATE OR REPLACE FUNCTION test_force_conflict() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE OR REPLACE FUNCTION test_force_conflict() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
                 DECLARE
                     forced test_forced_conflict%ROWTYPE;
                 BEGIN

@@ -35,7 +35,7 @@ class OptimisticRetryTests {
     @BeforeEach
     void setUp() {
         api = new HttpApi(port);
-        conflicts = new ForcedConflicts(jdbc);
+        conflicts = new ForcedConflicts();
     }
 
     @Test

@@ -43,8 +43,7 @@ class CrashIT {
         System.out.println("Killed under load; answers before the restart: " + traffic.statusCounts());
         assertThat(traffic.sent()).filteredOn(Traffic.Sent::succeeded).isNotEmpty();
 
-        try (ServiceJar restarted = ServiceJar.start(database.jdbcUrl(), database.username(), database.password(),
-                port, log)) {
+        try (ServiceJar restarted = ServiceJar.start(database.jdbcUrl(), database.roles(), port, log)) {
             int retried = traffic.retryUnsettled(restarted.api());
             System.out.println("Retried " + retried + " unanswered or 5xx requests; answers now: "
                     + traffic.statusCounts());

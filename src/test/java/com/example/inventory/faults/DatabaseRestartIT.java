@@ -2,6 +2,7 @@ package com.example.inventory.faults;
 
 import com.example.inventory.HttpApi;
 import com.example.inventory.ServiceJar;
+import com.example.inventory.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +33,11 @@ class DatabaseRestartIT {
         Path data = Files.createTempDirectory("restart-pg");
         int port = ServiceJar.freePort();
         AtomicReference<EmbeddedPostgres> postgres = new AtomicReference<>(startPostgres(data, port));
-        String url = postgres.get().getJdbcUrl("postgres", "postgres");
+        String url = TestDatabase.embeddedUrl(postgres.get());
         JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres",
                 ""));
-        try (ServiceJar service = ServiceJar.start(url, "postgres", "", Path.of("target", "faults",
-                "database-restart.log"))) {
+        TestDatabase.Roles roles = TestDatabase.createRoles(url, "postgres", "", "inventory");
+        try (ServiceJar service = ServiceJar.start(url, roles, Path.of("target", "faults", "database-restart.log"))) {
             HttpApi api = service.api();
             Traffic traffic = new Traffic(List.of(api), 4, 1_000_000, true);
             long start = System.nanoTime();

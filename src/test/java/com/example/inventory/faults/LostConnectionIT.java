@@ -45,8 +45,8 @@ class LostConnectionIT {
         String throughProxy = "jdbc:postgresql://127.0.0.1:" + proxy.port() + server.getRawPath()
                 + (server.getRawQuery() == null ? "" : "?" + server.getRawQuery());
         // No sweeps: their commits would take the fault meant for the request under test.
-        service = ServiceJar.start(throughProxy, database.username(), database.password(),
-                Path.of("target", "faults", "lost-connection.log"), "inventory.reservation.sweep-interval=1h");
+        service = ServiceJar.start(throughProxy, database.roles(), Path.of("target", "faults", "lost-connection.log"),
+                "inventory.reservation.sweep-interval=1h");
         api = service.api();
         jdbc = database.jdbc();
     }

@@ -2,6 +2,7 @@ package com.example.inventory.product;
 
 import com.example.inventory.HttpApi;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,16 +59,18 @@ class StockConstraintTests {
                 .hasMessageContaining("product_reserved_non_negative");
     }
 
+    /** Even for the schema's owner; the service's role may not even try (DatabaseRolesTests). */
     @Test
     void ledgerIsAppendOnly() {
         String sku = unique("LEDGER");
         new HttpApi(port).createProduct(sku, 4);
+        JdbcClient owner = TestDatabase.shared().jdbc(TestDatabase.shared().owner());
 
-        assertThatThrownBy(() -> jdbc.sql("""
+        assertThatThrownBy(() -> owner.sql("""
                 UPDATE stock_movement SET quantity = 1
                 WHERE product_id = (SELECT id FROM product WHERE sku = ?)""").param(sku).update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("""
+        assertThatThrownBy(() -> owner.sql("""
                 DELETE FROM stock_movement WHERE product_id = (SELECT id FROM product WHERE sku = ?)""")
                 .param(sku).update())
                 .hasMessageContaining("append-only");
