@@ -39,7 +39,7 @@ class HoldQuotaTests {
         String client = HttpApi.unique("greedy");
         HttpApi api = new HttpApi(port).as(client, TestIssuer.READ, TestIssuer.ORDER, TestIssuer.ADMIN);
         // One product per reservation: only the client's quota is contended, not a product's row.
-        List<String> skus = java.util.stream.IntStream.range(0, 32).mapToObj(i -> HttpApi.unique("HQ")).toList();
+        List<String> skus = java.util.stream.IntStream.range(0, 32).mapToObj(i -> HttpApi.unique("QUOTA")).toList();
         skus.forEach(sku -> api.createProduct(sku, 10_000));
 
         List<HttpApi.Response> answers = Race.run(32, 32, i -> api.reserve(strategy, HttpApi.unique("H" + i), 600,
@@ -61,7 +61,7 @@ class HoldQuotaTests {
     void holdingExactlyTheLimitIsAllowedAndAnEndedHoldFreesItsUnits() {
         String client = HttpApi.unique("buyer");
         HttpApi api = new HttpApi(port).as(client, TestIssuer.READ, TestIssuer.ORDER);
-        String sku = HttpApi.unique("HQ");
+        String sku = HttpApi.unique("QUOTA");
         new HttpApi(port).createProduct(sku, 1_000_000);
 
         HttpApi.Response tooMany = api.reserve(null, HttpApi.unique("H"), 600, sku, LIMIT + 1);
