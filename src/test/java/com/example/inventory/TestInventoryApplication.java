@@ -1,6 +1,6 @@
 package com.example.inventory;
 
-import com.example.inventory.auth.LocalAuthorizationServer;
+import com.example.localauth.LocalAuthorizationServer;
 
 import org.springframework.boot.SpringApplication;
 

@@ -1,4 +1,4 @@
-package com.example.inventory.auth;
+package com.example.localauth;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;

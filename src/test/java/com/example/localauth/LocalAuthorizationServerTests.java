@@ -1,4 +1,4 @@
-package com.example.inventory.auth;
+package com.example.localauth;
 
 import java.net.URI;
 import java.net.http.HttpClient;

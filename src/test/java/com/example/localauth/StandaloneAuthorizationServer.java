@@ -1,4 +1,4 @@
-package com.example.inventory.auth;
+package com.example.localauth;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
