@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,10 +22,17 @@ public final class HttpApi {
 
     private final HttpClient client;
     private final String base;
+    private final Supplier<String> authorization;
 
     public HttpApi(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code authorization} (e.g. {@code Bearer …}, asked anew per request) as its header. */
+    public HttpApi(int port, @Nullable Supplier<String> authorization) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.authorization = authorization == null ? () -> null : authorization;
     }
 
     /** A unique name for a test's own SKUs and order ids. */
@@ -52,6 +62,10 @@ public final class HttpApi {
     }
 
     public Response send(HttpRequest.Builder request) {
+        String header = authorization.get();
+        if (header != null) {
+            request.setHeader("Authorization", header);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -180,8 +180,15 @@ public class LocalAuthorizationServer {
     /** A running standalone authorization server. */
     public record Running(ConfigurableApplicationContext context, String issuer) implements AutoCloseable {
 
+        private static final java.util.Map<String, LocalTokens> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
         public URI tokenUrl() {
             return LocalAuthorizationServer.tokenUrl(issuer);
+        }
+
+        /** Tokens of every {@link LocalClient} from this server, each fetched once and kept while valid. */
+        public LocalTokens tokens() {
+            return tokens.computeIfAbsent(issuer, key -> new LocalTokens(tokenUrl()));
         }
 
         /** The jar's command-line setting that makes it trust this issuer. */
