@@ -81,6 +81,8 @@ function init(args)
   main_thread = ffi.C.pthread_self()
   deadline = micros(CLOCK_MONOTONIC) + tonumber(options.deadline_ms) * 1000
   math.randomseed(id * 7919 + micros(CLOCK_MONOTONIC) % 1000003)
+  -- token=<access token>: sent with every request (bench/run and bench/profile get one by the client-credentials grant).
+  if options.token then headers["Authorization"] = "Bearer " .. options.token end
   if options.mode == "orders" then
     path = "/api/v1/deductions?strategy=" .. options.strategy
     headers["Content-Type"] = "application/json"
@@ -131,7 +133,7 @@ end
 
 function request()
   if ffi.C.pthread_self() == main_thread then
-    return options.mode == "orders" and order_request("check", {0}) or wrk.format("GET", path)
+    return options.mode == "orders" and order_request("check", {0}) or wrk.format("GET", path, headers)
   end
   local now = micros(CLOCK_MONOTONIC)
   if pending then lost = lost + 1 end
@@ -139,7 +141,7 @@ function request()
   first_us = first_us or now
   started = now
   if options.mode ~= "orders" then
-    return wrk.format("GET", path)
+    return wrk.format("GET", path, headers)
   end
   sent = sent + 1
   in_flight = next_order()

@@ -4,6 +4,10 @@
 #   bash docs/walkthrough.sh                                  # the service on http://localhost:8080
 #   BASE_URL=http://127.0.0.1:9090 bash docs/walkthrough.sh   # elsewhere
 #
+# Every call carries an access token (Authorization: Bearer ...), got first by the client-credentials grant from
+# TOKEN_URL (default $BASE_URL/oauth2/token: the local run's own authorization server; postman/run passes the one it
+# started beside the jar): the order front end's for orders and reads, the back office's for creating and restocking.
+#
 # Each step prints the curl command it sends and the answer it got, and checks that answer: the status, and the
 # figures it says (stock, reserved, available, ...). The first answer that differs stops the run with a message
 # naming what was expected, so this page cannot drift from the service: CI runs it against the packaged jar.
@@ -14,20 +18,36 @@
 
 [[ $- == *i* ]] || set -euo pipefail
 BASE_URL="${BASE_URL:-http://localhost:8080}"
+TOKEN_URL="${TOKEN_URL:-$BASE_URL/oauth2/token}"
 API="$BASE_URL/api/v1"
 
-# --- the helpers: call, expect, expect_header, field, step (read once, then skip to step 1) -----------------------
+# --- the helpers: token, as, call, expect, expect_header, field, step (read once, then skip to step 0) -------------
+
+# token VARIABLE CLIENT SECRET SCOPE: gets CLIENT an access token by the client-credentials grant, prints the command.
+token() {
+  printf "\n\$ %s=\$(curl -s -u %s:%s -d grant_type=client_credentials -d scope='%s' %s | jq -r .access_token)\n" \
+    "$1" "$2" "$3" "$4" "$TOKEN_URL"
+  printf -v "$1" '%s' "$(curl -sS -u "$2:$3" -d grant_type=client_credentials -d "scope=$4" "$TOKEN_URL" \
+    | jq -r .access_token)"
+  [ "${!1}" != null ] && [ -n "${!1}" ] || fail "no token for $2 from $TOKEN_URL"
+}
+
+# as VARIABLE: the calls that follow send the token held in that variable (TOKEN or ADMIN_TOKEN).
+bearer=TOKEN
+as() { bearer="$1"; }
 
 # call METHOD PATH [JSON]: sends the request and prints it as the curl command you would type, then the answer's
 # status (with its Location or Idempotent-Replayed header) and body; sets $status, $headers and $body.
 call() {
-  local method="$1" url="$API$2" data="${3:-}" response
+  local method="$1" url="$API$2" data="${3:-}" response auth="Authorization: Bearer ${!bearer}"
   if [ -n "$data" ]; then
-    printf "\n\$ curl -X %s '%s' -H 'Content-Type: application/json' -d '%s'\n" "$method" "$url" "$data"
-    response="$(curl -sS -i -X "$method" "$url" -H 'Content-Type: application/json' -d "$data")"
+    printf "\n\$ curl -X %s '%s' -H \"Authorization: Bearer \$%s\" -H 'Content-Type: application/json' -d '%s'\n" \
+      "$method" "$url" "$bearer" "$data"
+    response="$(curl -sS -i -X "$method" "$url" -H "$auth" -H 'Content-Type: application/json' -d "$data")"
   else
-    [ "$method" = GET ] && printf "\n\$ curl '%s'\n" "$url" || printf "\n\$ curl -X %s '%s'\n" "$method" "$url"
-    response="$(curl -sS -i -X "$method" "$url")"
+    [ "$method" = GET ] && printf "\n\$ curl '%s' -H \"Authorization: Bearer \$%s\"\n" "$url" "$bearer" \
+      || printf "\n\$ curl -X %s '%s' -H \"Authorization: Bearer \$%s\"\n" "$method" "$url" "$bearer"
+    response="$(curl -sS -i -X "$method" "$url" -H "$auth")"
   fi
   headers="$(sed '/^\r*$/q' <<<"$response" | tr -d '\r')"
   body="$(sed '1,/^\r*$/d' <<<"$response")"
@@ -78,33 +98,45 @@ run="$(date +%s)-$RANDOM"
 PHONE="PHONE-1-$run" CASE="CASE-7-$run" ORDER="ORD-1001-$run"
 echo "walkthrough against $API, run $run"
 
+# --- 0. Tokens -----------------------------------------------------------------------------------------------------
+step "0. Tokens"
+
+# Every call needs a token: the order front end's (inventory.read, inventory.order) places and reads orders; the back
+# office's (inventory.read, inventory.admin) creates products and restocks. These secrets are the local run's only.
+token TOKEN order-frontend order-frontend-local-secret 'inventory.read inventory.order'
+token ADMIN_TOKEN back-office back-office-local-secret 'inventory.read inventory.admin'
+
 # --- 1. Products ---------------------------------------------------------------------------------------------------
 step "1. Products"
 
-# Create the two products the order below takes stock from. Each gets an INITIAL ledger entry.
+# Create the two products the order below takes stock from (the back office). Each gets an INITIAL ledger entry.
+as ADMIN_TOKEN
 call POST /products '{"sku":"'$PHONE'","name":"Phone","stock":10}'
 expect 201 '.stock == 10 and .reserved == 0 and .available == 10'
 expect_header Location "/api/v1/products/$PHONE"
 call POST /products '{"sku":"'$CASE'","name":"Phone case","stock":5}'
 expect 201 '.stock == 5'
 
-# Read one, and list them (pages sorted by SKU; size 1..100).
+# Read one, and list them (any client with inventory.read) (pages sorted by SKU; size 1..100).
+as TOKEN
 call GET "/products/$PHONE"
 expect 200 '.sku == "'$PHONE'" and .name == "Phone" and .available == 10'
 call GET "/products?page=0&size=20"
 expect 200 '.page.number == 0 and .page.size == 20 and .page.totalElements >= 2'
 
-# Restock: +5 units, under a row lock, with a RESTOCK ledger entry.
+# Restock (the back office): +5 units, under a row lock, with a RESTOCK ledger entry.
+as ADMIN_TOKEN
 call POST "/products/$PHONE/restock" '{"quantity":5}'
 expect 200 '.stock == 15 and .available == 15'
+as TOKEN
 
 # --- 2. Deductions -------------------------------------------------------------------------------------------------
 step "2. Deductions"
 
-# An order of two lines, all or nothing. orderId is the idempotency key; ?strategy= picks how it is deducted.
+# An order of two lines, all or nothing (the order front end). orderId is the idempotency key.
 order_body='{"orderId":"'$ORDER'","items":[{"sku":"'$PHONE'","quantity":2},{"sku":"'$CASE'","quantity":1}]}'
-call POST "/deductions?strategy=atomic" "$order_body"
-expect 201 '.status == "COMPLETED" and .strategy == "atomic" and (.items | length) == 2'
+call POST /deductions "$order_body"
+expect 201 '.status == "COMPLETED" and (.items | length) == 2'
 deduction_id="$(field .id)"
 expect_header Location "/api/v1/deductions/$deduction_id"
 call GET "/products/$PHONE"
@@ -113,7 +145,7 @@ call GET "/products/$CASE"
 expect 200 '.stock == 4'                            # 5 - 1
 
 # The same order again (a client retrying after a timeout): 200, the stored deduction, nothing deducted twice.
-call POST "/deductions?strategy=atomic" "$order_body"
+call POST /deductions "$order_body"
 expect 200 '.id == "'$deduction_id'"'
 expect_header Idempotent-Replayed true
 call GET "/products/$PHONE"
@@ -184,7 +216,7 @@ expect 200 '.reserved == 1 and .available == 13'
 echo "(waiting for the hold to expire)"
 for _ in $(seq 1 15); do
   sleep 1
-  [ "$(curl -sS "$API/reservations/$hold" | jq -r .status)" = EXPIRED ] && break
+  [ "$(curl -sS "$API/reservations/$hold" -H "Authorization: Bearer $TOKEN" | jq -r .status)" = EXPIRED ] && break
 done
 call GET "/reservations?orderId=CHK-3-$run"
 expect 200 '.status == "EXPIRED"'

@@ -7,6 +7,7 @@
 // that lists exactly the documented methods of the path.
 //
 //   BASE_URL=http://127.0.0.1:8080 node --test postman/fuzz/       (postman/run does this after newman)
+//   TOKEN_URL (default $BASE_URL/oauth2/token) is where it gets its access token by the client-credentials grant.
 //   FUZZ_RUNS (default 200) generated requests per property; FUZZ_SEED replays a failing run (its seed is printed).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +18,12 @@ import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 const base = new URL(process.env.BASE_URL ?? 'http://127.0.0.1:8080');
+// Every request carries a real access token, got by the client-credentials grant from TOKEN_URL (default: the local
+// run's own authorization server) for the test harness, the local client with every scope (?strategy= needs
+// inventory.order and inventory.admin together), so that fuzzed requests reach the operations rather than stop at 401.
+const tokenUrl = process.env.TOKEN_URL ?? new URL('/oauth2/token', base).href;
+const authorization = `Bearer ${await accessToken('test-harness', 'test-harness-local-secret',
+  'inventory.read inventory.order inventory.admin')}`;
 const numRuns = Number(process.env.FUZZ_RUNS ?? 200);
 const seed = process.env.FUZZ_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED);
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -29,12 +36,21 @@ const validators = new Map();
 const skus = [`FZ-${run}-A`, `FZ-${run}-B`, `FZ-${run}-C`];
 
 // ---------------------------------------------------------------------------------------------- raw HTTP ----------
+async function accessToken(client, secret, scope) {
+  const response = await fetch(tokenUrl, {
+    method: 'POST', headers: { Authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}` },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope }),
+  });
+  if (response.status !== 200) throw new Error(`no token for ${client} from ${tokenUrl}: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
 function send({ method, path, headers = {}, body }) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
     const request = http.request({
       host: base.hostname, port: base.port, method, path,
-      headers: { Connection: 'close', ...(payload ? { 'Content-Length': payload.length } : {}), ...headers },
+      headers: { Connection: 'close', Authorization: authorization, ...(payload ? { 'Content-Length': payload.length } : {}), ...headers },
     }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,31 +29,41 @@ public final class HttpApi {
 
     private final HttpClient client;
     private final String base;
-    private final @Nullable String token;
+    private final Supplier<@Nullable String> authorization;
 
     public HttpApi(int port) {
-        this("http://localhost:" + port, TestIssuer.allScopes());
+        this("http://localhost:" + port, bearer(TestIssuer.allScopes()));
     }
 
-    private HttpApi(String base, @Nullable String token) {
+    /** A client that sends {@code authorization} (e.g. {@code Bearer …}, asked anew per request) as its header. */
+    public HttpApi(int port, Supplier<@Nullable String> authorization) {
+        this("http://localhost:" + port, authorization);
+    }
+
+    private HttpApi(String base, Supplier<@Nullable String> authorization) {
         this.base = base;
         this.client = CLIENT;
-        this.token = token;
+        this.authorization = authorization;
     }
 
     /** The same service, called with {@code token} ({@code Authorization: Bearer …}). */
     public HttpApi as(String token) {
-        return new HttpApi(base, token);
+        return new HttpApi(base, bearer(token));
     }
 
-    /** The same service, called as {@code client} with {@code scopes}. */
+    /** The same service, called as {@code client} with {@code scopes}, by a token of {@link TestIssuer}. */
     public HttpApi as(String client, String... scopes) {
         return as(TestIssuer.token(client, scopes));
     }
 
     /** The same service, called without a token. */
     public HttpApi anonymous() {
-        return new HttpApi(base, null);
+        return new HttpApi(base, () -> null);
+    }
+
+    private static Supplier<@Nullable String> bearer(String token) {
+        String header = "Bearer " + token;
+        return () -> header;
     }
 
     /** A unique name for a test's own SKUs and order ids. */
@@ -80,10 +93,11 @@ public final class HttpApi {
     }
 
     public Response send(HttpRequest.Builder request) {
+        String header = authorization.get();
+        if (header != null) {
+            request.setHeader("Authorization", header);
+        }
         try {
-            if (token != null) {
-                request.setHeader("Authorization", "Bearer " + token);
-            }
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response);

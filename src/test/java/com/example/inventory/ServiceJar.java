@@ -16,14 +16,21 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
+import com.example.localauth.LocalAuthorizationServer;
+import com.example.localauth.LocalClient;
+import com.example.localauth.LocalTokens;
+
 /**
  * The packaged service in a process of its own, as it runs in production: {@code java -jar} on a free port against
- * a database of the test's choosing. It can be stopped as an orchestrator would (SIGTERM) or killed (SIGKILL).
+ * a database of the test's choosing, trusting this JVM's {@linkplain LocalAuthorizationServer#shared() local
+ * authorization server} as its token issuer ({@code --spring.security.oauth2.resourceserver.jwt.issuer-uri}, unless the
+ * test names another). It can be stopped as an orchestrator would (SIGTERM) or killed (SIGKILL).
  */
 public final class ServiceJar implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
+    private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     private final Process process;
     private final int port;
@@ -68,12 +75,11 @@ public final class ServiceJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        // Trusts the tests' issuer unless the caller names its own.
-        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.security.oauth2."))) {
-            command.add("--" + TestIssuer.publicKeyFileProperty());
-        }
         for (String property : properties) {
             command.add("--" + property);
+        }
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith(ISSUER_URI + "="))) {
+            command.add("--" + LocalAuthorizationServer.shared().issuerUriProperty());
         }
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -110,8 +116,14 @@ public final class ServiceJar implements AutoCloseable {
         return process.pid();
     }
 
+    /** A client of this service that sends the test harness's token (every scope) with each request. */
     public HttpApi api() {
-        return new HttpApi(port);
+        return new HttpApi(port, () -> tokens().authorization(LocalClient.TEST_HARNESS));
+    }
+
+    /** Tokens from this JVM's local authorization server (the issuer the jar trusts unless told otherwise). */
+    public static LocalTokens tokens() {
+        return LocalAuthorizationServer.shared().tokens();
     }
 
     public URI base() {

@@ -1,5 +1,8 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.ServiceJar;
+import com.example.localauth.LocalClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +51,7 @@ final class BatchMeters {
 
     static Optional<Snapshot> scrape(HttpClient http, URI service) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(service.resolve("/actuator/prometheus"))
+                .header("Authorization", ServiceJar.tokens().authorization(LocalClient.TEST_HARNESS))
                 .timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,8 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.ServiceJar;
+import com.example.localauth.LocalClient;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +32,8 @@ final class JavaClient implements LoadClient {
     /** A decision still answering 503 this long after the deadline is given up, as in bench/load.lua. */
     private static final long RETRY_AFTER_DEADLINE_NANOS = Duration.ofSeconds(5).toNanos();
 
+    /** The test harness's token (every scope: {@code ?strategy=} needs two), fetched at the start of a run. */
+    private volatile String authorization = "";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI service;
@@ -49,6 +54,7 @@ final class JavaClient implements LoadClient {
 
     @Override
     public Phase run(Traffic traffic, int clients, Duration limit) throws InterruptedException {
+        authorization = ServiceJar.tokens().authorization(LocalClient.TEST_HARNESS);
         if (traffic instanceof Traffic.Checkouts checkouts) {
             return checkouts(checkouts, clients, limit);
         }
@@ -95,7 +101,8 @@ final class JavaClient implements LoadClient {
         };
         for (long order = 1; going.getAsBoolean(); order++) {
             int[] lines = new int[0];
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", authorization);
             if (traffic instanceof Traffic.Deductions orders) {
                 lines = orders.orders().next(random);
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -175,7 +182,7 @@ final class JavaClient implements LoadClient {
                     : draw < Traffic.Checkouts.CONFIRM_SHARE + Traffic.Checkouts.RELEASE_SHARE ? "release" : null;
             String body = reservationBody(traffic.orderPrefix() + id + "-" + order, traffic.workload(), lines,
                     fate == null ? traffic.expiringTtlSeconds() : Traffic.Checkouts.LONG_TTL_SECONDS);
-            HttpResponse<String> reserved = send(HttpRequest.newBuilder(reserve).timeout(REQUEST_TIMEOUT)
+            HttpResponse<String> reserved = send(HttpRequest.newBuilder(reserve).timeout(REQUEST_TIMEOUT).header("Authorization", authorization)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), seen.all(), tally.reserve);
             if (Thread.currentThread().isInterrupted()) {
@@ -194,7 +201,7 @@ final class JavaClient implements LoadClient {
                 continue;
             }
             HttpRequest decision = HttpRequest.newBuilder(service.resolve("/api/v1/reservations/" + holdId + "/"
-                    + fate)).timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build();
+                    + fate)).timeout(REQUEST_TIMEOUT).header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
             Tally kind = fate.equals("confirm") ? tally.confirm : tally.release;
             while (true) {
                 HttpResponse<String> decided = send(decision, seen.all(), kind);

@@ -1,5 +1,8 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.ServiceJar;
+import com.example.localauth.LocalClient;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -82,7 +85,8 @@ final class WrkClient implements LoadClient {
                 "--duration", (limit.plus(REQUEST_TIMEOUT).toSeconds() + 5) + "s",
                 "--timeout", REQUEST_TIMEOUT.toSeconds() + "s",
                 "--script", script.toString(), service.toString(), "--",
-                "deadline_ms=" + limit.toMillis()));
+                "deadline_ms=" + limit.toMillis(),
+                "token=" + ServiceJar.tokens().accessToken(LocalClient.TEST_HARNESS)));
         command.addAll(arguments(traffic));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
