@@ -21,6 +21,8 @@ public enum ProblemType {
     RESERVATION_EXPIRED("reservation-expired", HttpStatus.CONFLICT, "Reservation expired"),
     RESERVATION_RELEASED("reservation-released", HttpStatus.CONFLICT, "Reservation released"),
     RESERVATION_CONFIRMED("reservation-confirmed", HttpStatus.CONFLICT, "Reservation confirmed"),
+    RESERVATION_LIFETIME_EXCEEDED("reservation-lifetime-exceeded", HttpStatus.CONFLICT, "Reservation lifetime exceeded",
+            "maxExpiresAt"),
     CONTENTION("contention", HttpStatus.SERVICE_UNAVAILABLE, "Too much contention, try again"),
     DATA_CONFLICT("data-conflict", HttpStatus.CONFLICT, "Rejected by a data constraint"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
