@@ -8,6 +8,10 @@ import com.example.inventory.stock.ProductStock;
 import com.example.inventory.stock.ProductView;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.TrackedTransactions;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -21,12 +25,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogService {
 
+    /** The status of a restock's answer, stored with its key. */
+    private static final int OK = 200;
+
     private final ProductStock stock;
     private final TrackedTransactions writes;
+    private final RestockKeys keys;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    CatalogService(ProductStock stock, TrackedTransactions writes) {
+    CatalogService(ProductStock stock, TrackedTransactions writes, RestockKeys keys, JsonMapper json, Clock clock) {
         this.stock = stock;
         this.writes = writes;
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What a restock with an idempotency key answered: status and product, and whether it repeats a stored answer. */
+    record Restocked(int status, ProductView product, boolean replayed) {
     }
 
     /**
@@ -70,5 +87,40 @@ public class CatalogService {
      */
     public ProductView restock(String sku, int quantity, String actor) {
         return writes.write(() -> stock.restock(sku, quantity, actor));
+    }
+
+    /**
+     * Restocks once per idempotency key of the client: the first request with the key restocks (as
+     * {@link #restock(String, int)}) and stores its answer in the same transaction; a later one with the same key and
+     * the same request (SKU and quantity) restocks nothing and answers the stored product, replayed. A restock that
+     * fails stores nothing, so the key stays free.
+     *
+     * <p>The key is claimed first, without waiting (an advisory lock held until the transaction ends): a second
+     * request while the first is in flight is refused at once rather than queued behind it.
+     *
+     * @throws IdempotencyKeyInUseException when a request with the same key is in flight
+     * @throws IdempotencyKeyReusedException when the key was used for another request
+     * @throws ProductNotFoundException when no product has the SKU
+     * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
+     */
+    Restocked restock(String sku, int quantity, String clientId, IdempotencyKey key) {
+        String request = "POST /api/v1/products/" + sku + "/restock {\"quantity\":" + quantity + "}";
+        return writes.write(() -> {
+            if (!keys.tryClaim(clientId, key)) {
+                throw IdempotencyKeyInUseException.of(key);
+            }
+            var stored = keys.find(clientId, key);
+            if (stored.isPresent()) {
+                if (!stored.get().request().equals(request)) {
+                    throw IdempotencyKeyReusedException.of(key);
+                }
+                return new Restocked(stored.get().status(), json.readValue(stored.get().body(), ProductView.class),
+                        true);
+            }
+            ProductView restocked = stock.restock(sku, quantity, clientId);
+            keys.store(clientId, key, request, OK, json.writeValueAsString(restocked),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return new Restocked(OK, restocked, false);
+        });
     }
 }

@@ -5,16 +5,22 @@ import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.ProductView;
+import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.PageView;
 import com.example.inventory.web.RequiredScope;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
+import java.util.Collections;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -78,11 +84,37 @@ class ProductController {
     @PostMapping("/{sku}/restock")
     @RequiredScope(Caller.ADMIN)
     @Operation(summary = "Raise a product's stock", description = "A restock that would lift the stock above the limit ("
-            + InventoryLimits.MAX_STOCK + ") is refused whole: 409 `stock-limit-exceeded`, nothing changed.")
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED})
-    ProductView restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request,
-                        Caller caller) {
-        return catalog.restock(sku, request.quantity(), caller.clientId());
+            + InventoryLimits.MAX_STOCK + ") is refused whole: 409 `stock-limit-exceeded`, nothing changed.\n\n"
+            + "With an `Idempotency-Key` the restock happens once per key of the client (keys are kept at least 24 h): "
+            + "the same key with the same request (SKU and quantity) again answers the stored answer with "
+            + "`Idempotent-Replayed: true` and changes nothing; with another request it is a 422 "
+            + "`idempotency-key-reused`; while a request with the key is still being processed, a 409 "
+            + "`idempotency-key-in-use` (retry later for its answer). A restock that fails keeps no key.")
+    @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER, required = false, description = "Makes the "
+            + "restock safe to repeat: " + IdempotencyKey.RULE + "; a client's own (another client may use the same "
+            + "key). A key that breaks the rule is a 400 `validation` naming `" + IdempotencyKey.HEADER + "`.",
+            schema = @Schema(type = "string", minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH,
+                    pattern = IdempotencyKey.PATTERN, example = "restock-2025-06-01-PHONE-1"))
+    @ApiResponse(responseCode = "200", description = "The product, its stock raised; or, with an `Idempotency-Key` "
+            + "used before for the same request, the stored answer, nothing changed", headers = @Header(
+            name = IdempotentResponses.REPLAYED_HEADER, required = false, description = "`true` on a replay of a "
+            + "stored answer; absent otherwise", schema = @Schema(type = "string", allowableValues = "true")))
+    @ApiResponse(responseCode = "400", description = "An invalid body, or an `Idempotency-Key` that breaks its rule "
+            + "or is given more than once (`errors` name `" + IdempotencyKey.HEADER + "`).")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED,
+            ProblemType.IDEMPOTENCY_KEY_IN_USE, ProblemType.IDEMPOTENCY_KEY_REUSED})
+    ResponseEntity<ProductView> restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request,
+                                        Caller caller, HttpServletRequest http) {
+        Optional<IdempotencyKey> key = IdempotencyKey.of(Collections.list(http.getHeaders(IdempotencyKey.HEADER)));
+        if (key.isEmpty()) {
+            return ResponseEntity.ok(catalog.restock(sku, request.quantity(), caller.clientId()));
+        }
+        CatalogService.Restocked restocked = catalog.restock(sku, request.quantity(), caller.clientId(), key.get());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(restocked.status());
+        if (restocked.replayed()) {
+            answer.header(IdempotentResponses.REPLAYED_HEADER, "true");
+        }
+        return answer.body(restocked.product());
     }
 
     @GetMapping("/{sku}/movements")

@@ -3,6 +3,7 @@ package com.example.inventory.reservation;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,12 +176,18 @@ class Reservation implements StockOrder {
     }
 
     /**
-     * Holds the units until {@code until} instead.
+     * Holds the units until {@code until} instead, which may be as late as its creation plus {@code maxLifetime}
+     * and no later.
      *
      * @throws ReservationStateException unless it is active and its time is not up
+     * @throws ReservationLifetimeExceededException when {@code until} is past its creation plus {@code maxLifetime}
      */
-    void extend(Instant until, Instant now) {
+    void extend(Instant until, Instant now, Duration maxLifetime) {
         requireActive(now);
+        Instant latest = createdAt.plus(maxLifetime);
+        if (until.isAfter(latest)) {
+            throw ReservationLifetimeExceededException.extending(this, until, latest);
+        }
         expiresAt = until;
     }
 

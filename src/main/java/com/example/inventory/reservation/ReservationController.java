@@ -47,7 +47,9 @@ class ReservationController {
             confirmed, released, or expires. `orderId` is the idempotency key: the same order again answers 200 \
             with the stored reservation and `Idempotent-Replayed: true`, and holds nothing more; with other items \
             it is a 409 `order-conflict`. An order names each SKU at most once: a SKU named twice is a 400 \
-            `validation` whose `errors` name `items` (a rule the schema cannot state).""")
+            `validation` whose `errors` name `items` (a rule the schema cannot state). A `ttlSeconds` longer than the \
+            maximum lifetime is a 409 `reservation-lifetime-exceeded`; with the default lifetime (24 h, the longest \
+            `ttlSeconds` allowed) that never happens.""")
     @Parameter(name = "strategy", description = PlacementMode.QUERY_DESCRIPTION,
             schema = @Schema(type = "string", pattern = PlacementMode.QUERY_PATTERN, example = "batched"))
     @ApiResponse(responseCode = "400", description = "An invalid body (a SKU named twice included: `errors` "
@@ -59,7 +61,8 @@ class ReservationController {
             name = IdempotentResponses.REPLAYED_HEADER, required = true, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
-            ProblemType.ORDER_CONFLICT, ProblemType.HOLD_QUOTA_EXCEEDED, ProblemType.CONTENTION})
+            ProblemType.ORDER_CONFLICT, ProblemType.HOLD_QUOTA_EXCEEDED, ProblemType.RESERVATION_LIFETIME_EXCEEDED,
+            ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
                                             @RequestParam(required = false) @Nullable PlacementMode strategy,
                                             Caller caller) {
@@ -112,9 +115,11 @@ class ReservationController {
 
     @PostMapping("/{id}/extend")
     @RequiredScope(Caller.ORDER)
-    @Operation(summary = "Hold the units for ttlSeconds from now")
+    @Operation(summary = "Hold the units for ttlSeconds from now", description = """
+            Holds the units until now + `ttlSeconds`, which may be as late as the reservation's `createdAt` + 24 h             and no later: beyond it, 409 `reservation-lifetime-exceeded` (+ `maxExpiresAt`, the latest `expiresAt`             the reservation may have), nothing changed.""")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
-            ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED})
+            ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED,
+            ProblemType.RESERVATION_LIFETIME_EXCEEDED})
     ReservationView extend(@PathVariable String id, @Valid @RequestBody ReservationRequests.Extend request,
                            Caller caller) {
         return reservations.extend(id, request.ttl(), caller);

@@ -37,4 +37,11 @@ class ReservationProblems {
         };
         return Problems.respond(Problems.of(type, e.getMessage()));
     }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> lifetimeExceeded(ReservationLifetimeExceededException e) {
+        ProblemDetail problem = Problems.of(ProblemType.RESERVATION_LIFETIME_EXCEEDED, e.getMessage());
+        problem.setProperty("maxExpiresAt", e.maxExpiresAt());
+        return Problems.respond(problem);
+    }
 }

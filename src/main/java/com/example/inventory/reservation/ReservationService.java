@@ -47,12 +47,14 @@ public class ReservationService {
     private final DeductionService deductions;
     private final ReservationMetrics metrics;
     private final TrackedTransactions writes;
+    private final ReservationSettings settings;
     private final Clock clock;
 
     ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
                        OncePerOrderId once, DeductionService deductions, ReservationMetrics metrics,
-                       TrackedTransactions writes, Clock clock) {
+                       TrackedTransactions writes, ReservationSettings settings, Clock clock) {
         this.writes = writes;
+        this.settings = settings;
         this.reservations = reservations;
         this.book = book;
         this.inventory = inventory;
@@ -72,11 +74,17 @@ public class ReservationService {
      * @throws OrderConflictException when the order was reserved before with other lines
      * @throws HoldQuotaExceededException when the client would hold more units than its quota
      * @throws ContentionException when the rows could not be had in time
+     * @throws ReservationLifetimeExceededException when {@code ttl} is longer than the maximum lifetime (only when
+     *         {@code inventory.reservation.max-lifetime} is set below the longest ttl a request may ask for)
      */
     public Answer<ReservationView> reserve(String orderId, String clientId, List<OrderLine> lines, Duration ttl,
                                            @Nullable PlacementMode requested) {
         PlacementMode strategy = inventory.strategyOr(requested);
-        ReservationOrder order = ReservationOrder.of(orderId, clientId, lines, now(), ttl);
+        Instant now = now();
+        if (ttl.compareTo(settings.maxLifetime()) > 0) {
+            throw ReservationLifetimeExceededException.creating(orderId, now.plus(settings.maxLifetime()));
+        }
+        ReservationOrder order = ReservationOrder.of(orderId, clientId, lines, now, ttl);
         OncePerOrderId.Result<Reservation> result;
         try {
             result = once.place(order, book, strategy,
@@ -165,16 +173,19 @@ public class ReservationService {
     }
 
     /**
-     * Holds the units for {@code ttl} from now.
+     * Holds the units for {@code ttl} from now, but never past the reservation's creation plus the maximum lifetime
+     * ({@code inventory.reservation.max-lifetime}).
      *
      * @throws ReservationNotFoundException when there is no such reservation of the caller's
      * @throws ReservationStateException when it was confirmed, released, or expired (its time is up, swept or not)
+     * @throws ReservationLifetimeExceededException when now + {@code ttl} is past its creation plus the maximum
+     *         lifetime; nothing changes
      */
     public ReservationView extend(String id, Duration ttl, Caller caller) {
         return decided(() -> {
             Reservation reservation = lock(id, caller);
             Instant now = now();
-            reservation.extend(now.plus(ttl), now);
+            reservation.extend(now.plus(ttl), now, settings.maxLifetime());
             return new Decision(ReservationView.of(reservation), Outcome.EXTENDED);
         });
     }
@@ -187,7 +198,7 @@ public class ReservationService {
         Decision decided;
         try {
             decided = writes.write(decision);
-        } catch (ReservationStateException e) {
+        } catch (ReservationStateException | ReservationLifetimeExceededException e) {
             throw counted(Outcome.REFUSED, e);
         } catch (OrderConflictException e) {
             throw counted(Outcome.ORDER_CONFLICT, e);

@@ -312,6 +312,38 @@ class ReservationApiTests {
     }
 
     @Test
+    void anExtensionPastCreationPlus24HoursIsRefusedAndChangesNothing() {
+        String sku = product(10);
+        Response reserved = api.reserve(null, unique("RES"), 600, sku, 2);
+        String id = reserved.json().get("id").asString();
+        Instant createdAt = instant(reserved.json(), "createdAt");
+        Instant expiresAt = instant(reserved.json(), "expiresAt");
+
+        Response refused = api.post("/api/v1/reservations/" + id + "/extend", "{\"ttlSeconds\":86400}");
+
+        assertProblem(refused, "reservation-lifetime-exceeded");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(instant(refused.json(), "maxExpiresAt")).isEqualTo(createdAt.plus(Duration.ofHours(24)));
+        JsonNode unchanged = api.get("/api/v1/reservations/" + id).json();
+        assertThat(instant(unchanged, "expiresAt")).isEqualTo(expiresAt);
+        assertThat(unchanged.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(api.levelsOf(sku)).containsExactly(10, 2, 8);
+
+        Response extended = api.post("/api/v1/reservations/" + id + "/extend", "{\"ttlSeconds\":3600}");
+        assertThat(extended.status()).as(extended.toString()).isEqualTo(200);
+        assertThat(instant(extended.json(), "expiresAt")).isBefore(createdAt.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aHoldForTheLongestTtlEndsExactlyAtCreationPlus24Hours() {
+        Response reserved = api.reserve(null, unique("RES"), 86_400, product(10), 1);
+
+        assertThat(reserved.status()).as(reserved.toString()).isEqualTo(201);
+        assertThat(instant(reserved.json(), "expiresAt"))
+                .isEqualTo(instant(reserved.json(), "createdAt").plus(Duration.ofHours(24)));
+    }
+
+    @Test
     void anExpiredHoldIsRefusedAtOnceAndItsUnitsComeBackWithinFiveSeconds() throws Exception {
         String sku = product(10);
         String order = unique("RES");

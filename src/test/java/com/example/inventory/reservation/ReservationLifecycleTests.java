@@ -21,6 +21,8 @@ class ReservationLifecycleTests {
     private static final Duration TTL = Duration.ofMinutes(15);
     private static final Instant DEADLINE = PLACED.plus(TTL);
     private static final Instant BEFORE_DEADLINE = DEADLINE.minusNanos(1_000);
+    private static final Duration LIFETIME = Duration.ofHours(24);
+    private static final Instant LATEST = PLACED.plus(LIFETIME);
 
     private final Reservation reservation = new Reservation(
             ReservationOrder.of("ORD-1", "shop", List.of(new OrderLine("PHONE-1", 2)), PLACED, TTL), PlacementMode.ATOMIC, 1);
@@ -75,16 +77,33 @@ class ReservationLifecycleTests {
     void extendsItsDeadline() {
         Instant later = DEADLINE.plus(TTL);
 
-        reservation.extend(later, BEFORE_DEADLINE);
+        reservation.extend(later, BEFORE_DEADLINE, LIFETIME);
 
         assertThat(reservation.getExpiresAt()).isEqualTo(later);
         assertThat(reservation.isOverdueAt(DEADLINE)).isFalse();
     }
 
     @Test
+    void extendsUpToItsCreationPlusItsLifetimeExactly() {
+        reservation.extend(LATEST, BEFORE_DEADLINE, LIFETIME);
+
+        assertThat(reservation.getExpiresAt()).isEqualTo(LATEST);
+    }
+
+    @Test
+    void refusesAnExtensionPastItsCreationPlusItsLifetimeAndKeepsItsDeadline() {
+        assertThatThrownBy(() -> reservation.extend(LATEST.plusNanos(1_000), BEFORE_DEADLINE, LIFETIME))
+                .isInstanceOfSatisfying(ReservationLifetimeExceededException.class,
+                        refused -> assertThat(refused.maxExpiresAt()).isEqualTo(LATEST));
+
+        assertThat(reservation.getExpiresAt()).isEqualTo(DEADLINE);
+        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.ACTIVE);
+    }
+
+    @Test
     void refusesConfirmationAndExtensionOnceItsTimeIsUpUnswept() {
         assertRefused(() -> reservation.confirm(UUID.randomUUID(), DEADLINE), ReservationStatus.EXPIRED);
-        assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE), ReservationStatus.EXPIRED);
+        assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE, LIFETIME), ReservationStatus.EXPIRED);
         assertThat(reservation.getStatus()).as("still for the sweeper to expire").isEqualTo(ReservationStatus.ACTIVE);
     }
 
@@ -96,7 +115,7 @@ class ReservationLifecycleTests {
             reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE);
 
             assertRefused(() -> reservation.release(BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
-            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE, LIFETIME), ReservationStatus.CONFIRMED);
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
             assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
             assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
@@ -111,7 +130,7 @@ class ReservationLifecycleTests {
             reservation.release(BEFORE_DEADLINE);
 
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.RELEASED);
-            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE), ReservationStatus.RELEASED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE, LIFETIME), ReservationStatus.RELEASED);
             assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
             assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RELEASED);
         }
@@ -133,7 +152,7 @@ class ReservationLifecycleTests {
             reservation.expire(DEADLINE);
 
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), DEADLINE), ReservationStatus.EXPIRED);
-            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE), ReservationStatus.EXPIRED);
+            assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE, LIFETIME), ReservationStatus.EXPIRED);
             assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
         }
 

@@ -33,7 +33,8 @@ class OpenApiTests {
             Map.entry("get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found"))),
             Map.entry("get /api/v1/products", Map.of("400", List.of("validation"))),
             Map.entry("post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
-                    "409", List.of("stock-limit-exceeded"))),
+                    "409", List.of("stock-limit-exceeded", "idempotency-key-in-use"),
+                    "422", List.of("idempotency-key-reused"))),
             Map.entry("get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found"))),
             Map.entry("post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
                     "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention"))),
@@ -51,7 +52,8 @@ class OpenApiTests {
                     "409", List.of("reservation-confirmed"))),
             Map.entry("post /api/v1/reservations/{id}/extend", Map.of("400", List.of("validation"),
                     "404", List.of("reservation-not-found"),
-                    "409", List.of("reservation-expired", "reservation-released", "reservation-confirmed"))));
+                    "409", List.of("reservation-expired", "reservation-released", "reservation-confirmed",
+                            "reservation-lifetime-exceeded"))));
 
     @LocalServerPort
     int port;
@@ -81,6 +83,18 @@ class OpenApiTests {
         assertThat(deduct.get("responses").has("201")).isTrue();
         assertThat(deduct.get("responses").get("200").get("headers").has("Idempotent-Replayed")).isTrue();
         assertThat(deduct.get("responses").get("503").get("headers").has("Retry-After")).isTrue();
+        JsonNode restock = operation(paths, "post /api/v1/products/{sku}/restock");
+        assertThat(restock.get("responses").get("200").get("headers").has("Idempotent-Replayed")).isTrue();
+        JsonNode key = null;
+        for (JsonNode parameter : restock.get("parameters")) {
+            if (parameter.get("name").asString().equals("Idempotency-Key")) {
+                key = parameter;
+            }
+        }
+        assertThat(key).as("the Idempotency-Key header").isNotNull();
+        assertThat(key.get("in").asString()).isEqualTo("header");
+        assertThat(key.has("required") && key.get("required").asBoolean()).as("optional").isFalse();
+        assertThat(key.get("schema").get("maxLength").asInt()).isEqualTo(255);
     }
 
     @Test
