@@ -13,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +77,17 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public Page<MovementView> movements(String sku, int page, int size) {
         return stock.movements(sku, page, size).orElseThrow(() -> ProductNotFoundException.of(sku));
+    }
+
+    /**
+     * The ledger of one product from below the entry {@code before} (its id), newest first, at most {@code size}
+     * entries: a keyset page, as cheap deep in the ledger as at its start.
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     */
+    @Transactional(readOnly = true)
+    public List<MovementView> movementsBefore(String sku, long before, int size) {
+        return stock.movementsBefore(sku, before, size).orElseThrow(() -> ProductNotFoundException.of(sku));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.example.inventory.stock.ProductView;
 import com.example.inventory.web.IdempotentResponses;
 import com.example.inventory.web.PageView;
 import com.example.inventory.web.RequiredScope;
+import com.example.inventory.web.input.InvalidParameterException;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -119,11 +121,28 @@ class ProductController {
 
     @GetMapping("/{sku}/movements")
     @RequiredScope(Caller.READ)
-    @Operation(summary = "A product's ledger entries, newest first, a page at a time")
+    @Operation(summary = "A product's ledger entries, newest first, a page at a time",
+            description = "By page number (`page`, counted: `totalElements` and `totalPages` are given), or by keyset "
+                    + "(`before`: the entries with an id below it, nothing counted: `number`, `totalElements` and "
+                    + "`totalPages` are null). To read on, pass the last entry's `id` as `before`; a page with fewer "
+                    + "than `size` entries is the last. `page` and `before` together are a 400 `validation`.")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     PageView<MovementView> movements(@PathVariable String sku,
-                                     @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
-                                     @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return PageView.of(catalog.movements(sku, page, size));
+                                     @RequestParam(required = false)
+                                     @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0"))
+                                     @Min(0) @Max(MAX_PAGE) @Nullable Integer page,
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+                                     @RequestParam(required = false)
+                                     @Parameter(description = "A ledger entry's id: the page holds the entries with "
+                                             + "an id below it, newest first. Not with `page`.")
+                                     @Min(1) @Nullable Long before) {
+        if (before == null) {
+            return PageView.of(catalog.movements(sku, page == null ? 0 : page, size));
+        }
+        if (page != null) {
+            throw InvalidParameterException.of("before", "cannot be combined with page: a page is read by number "
+                    + "or by keyset, not both");
+        }
+        return PageView.keyset(catalog.movementsBefore(sku, before, size), size);
     }
 }

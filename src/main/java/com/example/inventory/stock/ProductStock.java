@@ -90,4 +90,13 @@ public class ProductStock {
         return products.findBySku(sku)
                 .map(product -> ledger.movementsOf(product.getId(), product.getSku(), page, size));
     }
+
+    /**
+     * The ledger of one product from below the entry {@code before}, newest first, at most {@code size} entries;
+     * empty when no product has the SKU.
+     */
+    public Optional<List<MovementView>> movementsBefore(String sku, long before, int size) {
+        return products.findBySku(sku)
+                .map(product -> ledger.movementsBefore(product.getId(), product.getSku(), before, size));
+    }
 }

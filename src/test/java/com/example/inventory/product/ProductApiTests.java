@@ -278,6 +278,64 @@ class ProductApiTests {
     }
 
     @Test
+    void movementsReadOnByKeysetWithoutCounting() {
+        String sku = unique("KEYSET");
+        String other = unique("KEYSET-OTHER");
+        api.createProduct(sku, 1);
+        api.createProduct(other, 1);
+        for (int quantity = 1; quantity <= 4; quantity++) {
+            api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":" + quantity + "}");
+            api.post("/api/v1/products/" + other + "/restock", "{\"quantity\":" + quantity + "}");
+        }
+        String movements = "/api/v1/products/" + sku + "/movements";
+        List<Long> all = ids(api.get(movements).json());
+        assertThat(all).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        JsonNode first = api.get(movements + "?size=2").json();
+        assertThat(ids(first)).containsExactly(all.get(0), all.get(1));
+        JsonNode second = api.get(movements + "?size=2&before=" + all.get(1)).json();
+        assertThat(ids(second)).containsExactly(all.get(2), all.get(3));
+        assertThat(second.get("content").get(0).get("quantity").asInt()).isEqualTo(2);
+        assertThat(second.get("page").get("size").asInt()).isEqualTo(2);
+        assertThat(second.get("page").get("number").isNull()).isTrue();
+        assertThat(second.get("page").get("totalElements").isNull()).isTrue();
+        assertThat(second.get("page").get("totalPages").isNull()).isTrue();
+        JsonNode last = api.get(movements + "?size=2&before=" + all.get(3)).json();
+        assertThat(ids(last)).containsExactly(all.get(4));
+        assertThat(last.get("content").get(0).get("kind").asString()).isEqualTo("INITIAL");
+        assertThat(ids(api.get(movements + "?size=2&before=" + all.get(4)).json())).isEmpty();
+        assertThat(ids(api.get(movements + "?before=" + Long.MAX_VALUE).json())).isEqualTo(all);
+        assertThat(ids(api.get(movements + "?before=1").json())).isEmpty();
+        JsonNode emptyBefore = api.get(movements + "?before=&size=2").json();
+        assertThat(emptyBefore.get("page").get("totalElements").asLong()).as("empty: no keyset").isEqualTo(5);
+    }
+
+    @Test
+    void invalidKeysetIsValidationProblemNamingBefore() {
+        String sku = unique("BADKEYSET");
+        api.createProduct(sku, 1);
+        for (String query : List.of("before=0", "before=-1", "before=abc", "before=1.5", "before=0x10", "before=%2B1",
+                "before=%EF%BC%91", "before=9223372036854775808", "before=%201", "page=0&before=5",
+                "page=1&before=5", "before=5&before=6")) {
+            Response response = api.get("/api/v1/products/" + sku + "/movements?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.problemType()).as(query).isEqualTo("validation");
+            List<String> fields = new ArrayList<>();
+            response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+            assertThat(fields).as(query).containsExactly("before");
+        }
+        Response unknown = api.get("/api/v1/products/NO-SUCH-SKU-4/movements?before=5");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.problemType()).isEqualTo("product-not-found");
+    }
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("content").forEach(entry -> ids.add(entry.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void movementsOfUnknownProductAreNotFound() {
         Response response = api.get("/api/v1/products/NO-SUCH-SKU-3/movements");
 

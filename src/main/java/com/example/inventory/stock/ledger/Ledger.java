@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,5 +93,15 @@ public class Ledger {
     public Page<MovementView> movementsOf(long productId, String sku, int page, int size) {
         return movements.findByProductIdOrderByIdDesc(productId, PageRequest.of(page, size))
                 .map(movement -> MovementView.of(movement, sku));
+    }
+
+    /**
+     * At most {@code size} movements of one product older than the entry {@code before} (ids below it), newest first:
+     * a page that costs the same however deep it is, and that counts nothing.
+     */
+    public List<MovementView> movementsBefore(long productId, String sku, long before, int size) {
+        return movements.findByProductIdAndIdLessThanOrderByIdDesc(productId, before, Limit.of(size)).stream()
+                .map(movement -> MovementView.of(movement, sku))
+                .toList();
     }
 }

@@ -24,13 +24,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * exception handlers, like every other problem, as {@code application/problem+json} whatever the request's
  * {@code Accept}; the rules after it never run.
  *
- * <p>The rules run in this order, so that a request breaking two gets the first one's answer: {@link #BODY_SIZE},
+ * <p>The rules run in this order, so that a request breaking two gets the first one's answer: {@link #PROBE_PORT},
+ * {@link #BODY_SIZE},
  * {@link #UTF8}, {@link #MEDIA_TYPES}, {@link #QUERY_STRING}. All run after the character-encoding filter (the
  * encoding decides the decoding) and the observation filter (so that refusals are measured too), before every
  * filter that may read a parameter.
  */
 abstract class InputRuleFilter extends OncePerRequestFilter {
 
+    /** {@link ProbePortFilter}: the probe connector serves the health probes only. */
+    static final int PROBE_PORT = Ordered.HIGHEST_PRECEDENCE + 9;
     /** {@link BodySizeFilter}. */
     static final int BODY_SIZE = Ordered.HIGHEST_PRECEDENCE + 10;
     /** {@link Utf8BodyFilter}. */

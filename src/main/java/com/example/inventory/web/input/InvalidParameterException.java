@@ -1,6 +1,12 @@
 package com.example.inventory.web.input;
 
-/** A query parameter that no endpoint could accept: answered 400 {@code validation}, naming it. */
+import org.springframework.modulith.NamedInterface;
+
+/**
+ * A query parameter that no endpoint could accept: answered 400 {@code validation}, naming it. Controllers throw it
+ * too, for a rule between parameters that no single parameter's constraint can say.
+ */
+@NamedInterface("parameters")
 public class InvalidParameterException extends RuntimeException {
 
     /** What the {@code field} of the problem's error says when the query string as a whole is malformed. */

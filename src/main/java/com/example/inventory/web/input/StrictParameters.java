@@ -24,6 +24,8 @@ class StrictParameters {
     void decimalIntegersOnly(WebDataBinder binder) {
         binder.registerCustomEditor(int.class, new DecimalIntegerEditor());
         binder.registerCustomEditor(Integer.class, new DecimalIntegerEditor());
+        binder.registerCustomEditor(long.class, new DecimalLongEditor());
+        binder.registerCustomEditor(Long.class, new DecimalLongEditor());
     }
 
     /** Reads an integer written in ASCII decimal digits; an empty value is none (the parameter's default, if any). */
@@ -40,6 +42,23 @@ class StrictParameters {
                 throw new IllegalArgumentException("not a decimal integer: " + text);
             }
             setValue(Integer.valueOf(text));
+        }
+    }
+
+    /** The same for a {@code long} (a ledger entry's id). */
+    static final class DecimalLongEditor extends PropertyEditorSupport {
+
+        /** @throws IllegalArgumentException for anything else, or a value beyond {@code long} */
+        @Override
+        public void setAsText(String text) {
+            if (text.isEmpty()) {
+                setValue(null);
+                return;
+            }
+            if (!DECIMAL.matcher(text).matches()) {
+                throw new IllegalArgumentException("not a decimal integer: " + text);
+            }
+            setValue(Long.valueOf(text));
         }
     }
 }
