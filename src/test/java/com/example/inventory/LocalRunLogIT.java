@@ -1,5 +1,7 @@
 package com.example.inventory;
 
+import com.example.localauth.LocalClient;
+import com.example.localauth.LocalTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -43,7 +45,9 @@ class LocalRunLogIT {
         try {
             awaitLine(log, process, line -> line.contains(" Ready on "));
 
-            HttpApi api = new HttpApi(port);
+            // The local run trusts its own authorization server: a token from it, as a developer would get one.
+            LocalTokens tokens = new LocalTokens(URI.create("http://localhost:" + port + "/oauth2/token"));
+            HttpApi api = new HttpApi(port, () -> tokens.authorization(LocalClient.TEST_HARNESS));
             String sku = HttpApi.unique("LOG");
             api.createProduct(sku, 1);
             assertThat(api.deduct(null, HttpApi.unique("order"), sku, 2).status()).isEqualTo(409);
