@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 /**
  * What a validated token says about its caller: the client ({@code client_id}, else {@code azp}, else {@code sub})
  * as the authentication's name, and its scopes ({@code scope}, space-separated or a list, else {@code scp}) as
- * {@code SCOPE_…} authorities. A token that names no client, or one longer than the service keeps, is invalid.
+ * {@code SCOPE_…} authorities. A token that names no client, or one longer than the service keeps, is invalid; so
+ * is one without an expiry ({@code exp}), which would otherwise be valid for ever.
  */
 final class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -29,6 +30,9 @@ final class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
+        if (jwt.getExpiresAt() == null) {
+            throw new InvalidBearerTokenException("The token has no expiry");
+        }
         String client = Stream.of(CLIENT_CLAIMS).map(claim -> text(jwt, claim))
                 .filter(value -> value != null && !value.isBlank()).findFirst()
                 .orElseThrow(() -> new InvalidBearerTokenException("The token names no client"));

@@ -86,6 +86,16 @@ class CallerRulesTests {
     }
 
     @Test
+    void aTokenWithoutExpiryIsRefused() {
+        String token = TestIssuer.signed(TestIssuer.claims("forever", TestIssuer.READ).expirationTime(null).build());
+
+        HttpApi.Response answer = api.as(token).get("/api/v1/products");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.problemType()).isEqualTo("unauthorized");
+    }
+
+    @Test
     void aTokenNamingNoClientIsRefused() {
         String token = TestIssuer.signed(TestIssuer.claims("x", TestIssuer.READ).subject(null).claim("client_id", null)
                 .build());
