@@ -1,25 +1,25 @@
 package com.example.inventory.deduction;
 
-import java.util.Optional;
-import com.example.inventory.stock.StockOrder;
 import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
-import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OncePerOrderId.Answer;
+import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.TrackedTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.example.inventory.deduction.DeductionMetrics.Outcome;

@@ -1,14 +1,13 @@
 package com.example.inventory.reservation;
 
-import java.util.Optional;
 import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
-import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OncePerOrderId.Answer;
+import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.PlacementMode;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 

@@ -1,8 +1,8 @@
 package com.example.inventory.product;
 
 import com.example.inventory.HeldRow;
-import com.example.inventory.HttpApi;
 import com.example.inventory.HttpApi.Response;
+import com.example.inventory.HttpApi;
 import com.example.inventory.IntegrationTest;
 import com.example.inventory.Race;
 import com.example.inventory.RawHttp;

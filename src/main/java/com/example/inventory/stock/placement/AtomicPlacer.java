@@ -2,8 +2,8 @@ package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.PlacementMode;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.Lines;
 import com.example.inventory.stock.model.Product;

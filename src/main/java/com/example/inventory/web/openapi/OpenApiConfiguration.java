@@ -1,7 +1,7 @@
 package com.example.inventory.web.openapi;
 
-import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.Caller;
+import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.web.RequiredScope;
 import java.util.ArrayList;

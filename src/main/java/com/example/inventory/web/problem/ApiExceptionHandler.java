@@ -1,8 +1,8 @@
 package com.example.inventory.web.problem;
 
+import com.example.inventory.common.DatabaseFaults;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
-import com.example.inventory.common.DatabaseFaults;
 import com.example.inventory.web.input.DuplicatePropertyException;
 import com.example.inventory.web.input.InvalidParameterException;
 import com.example.inventory.web.input.PayloadTooLargeException;

@@ -1,8 +1,8 @@
 package com.example.inventory.web.security;
 
+import com.example.inventory.common.Caller;
 import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
-import com.example.inventory.common.Caller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
