@@ -32,15 +32,20 @@ token() {
   [ "${!1}" != null ] && [ -n "${!1}" ] || fail "no token for $2 from $TOKEN_URL"
 }
 
-# as VARIABLE: the calls that follow send the token held in that variable (TOKEN or ADMIN_TOKEN).
+# as VARIABLE: the calls that follow send the token held in that variable (TOKEN or ADMIN_TOKEN); "as NO_TOKEN":
+# none at all.
 bearer=TOKEN
+NO_TOKEN=
 as() { bearer="$1"; }
 
 # call METHOD PATH [JSON]: sends the request and prints it as the curl command you would type, then the answer's
 # status (with its Location or Idempotent-Replayed header) and body; sets $status, $headers and $body.
 call() {
   local method="$1" url="$API$2" data="${3:-}" response auth="Authorization: Bearer ${!bearer}"
-  if [ -n "$data" ]; then
+  if [ -z "${!bearer}" ]; then
+    [ "$method" = GET ] && printf "\n\$ curl '%s'\n" "$url" || printf "\n\$ curl -X %s '%s'\n" "$method" "$url"
+    response="$(curl -sS -i -X "$method" "$url")"
+  elif [ -n "$data" ]; then
     printf "\n\$ curl -X %s '%s' -H \"Authorization: Bearer \$%s\" -H 'Content-Type: application/json' -d '%s'\n" \
       "$method" "$url" "$bearer" "$data"
     response="$(curl -sS -i -X "$method" "$url" -H "$auth" -H 'Content-Type: application/json' -d "$data")"
@@ -106,6 +111,17 @@ step "0. Tokens"
 token TOKEN order-frontend order-frontend-local-secret 'inventory.read inventory.order'
 token ADMIN_TOKEN back-office back-office-local-secret 'inventory.read inventory.admin'
 
+# Without a token: 401, with the RFC 6750 challenge. With a token that lacks the scope: 403, naming the scope.
+as NO_TOKEN
+call GET /products
+expect 401 '.type == "https://inventory.example/problems/unauthorized"'
+as TOKEN
+call POST /products '{"sku":"'$PHONE'","name":"Phone","stock":10}'
+expect 403 '.type == "https://inventory.example/problems/forbidden" and .requiredScope == "inventory.admin"'
+# Picking the locking strategy is an operator's knob too.
+call POST "/deductions?strategy=atomic" '{"orderId":"'$ORDER'","items":[{"sku":"'$PHONE'","quantity":1}]}'
+expect 403 '.requiredScope == "inventory.admin"'
+
 # --- 1. Products ---------------------------------------------------------------------------------------------------
 step "1. Products"
 
@@ -136,7 +152,7 @@ step "2. Deductions"
 # An order of two lines, all or nothing (the order front end). orderId is the idempotency key.
 order_body='{"orderId":"'$ORDER'","items":[{"sku":"'$PHONE'","quantity":2},{"sku":"'$CASE'","quantity":1}]}'
 call POST /deductions "$order_body"
-expect 201 '.status == "COMPLETED" and (.items | length) == 2'
+expect 201 '.status == "COMPLETED" and (.items | length) == 2 and .clientId == "order-frontend"'
 deduction_id="$(field .id)"
 expect_header Location "/api/v1/deductions/$deduction_id"
 call GET "/products/$PHONE"
@@ -255,6 +271,10 @@ call GET "/products/$PHONE/movements?page=0&size=50"
 expect 200 '.content[0].stockAfter == 14' \
   '[.content[].kind] == ["RELEASE", "RESERVE", "RELEASE", "RESERVE", "CONFIRM", "RESERVE",
                          "CANCEL", "DEDUCT", "RESTOCK", "INITIAL"]'
+# ... each names its actor: the back office created and restocked, the order front end ordered and decided, and the
+# sweeper ("system") gave the expired hold back ...
+expect 200 '[.content[].actor] == ["system", "order-frontend", "order-frontend", "order-frontend", "order-frontend",
+                                   "order-frontend", "order-frontend", "order-frontend", "back-office", "back-office"]'
 # ... and they add up to the stock: INITIAL + RESTOCK - DEDUCT + CANCEL - CONFIRM = 10 + 5 - 2 + 2 - 1 = 14
 # (RESERVE and RELEASE move units in and out of "reserved"; the stock stays).
 expect 200 '[.content[] | ({INITIAL: 1, RESTOCK: 1, CANCEL: 1, DEDUCT: -1, CONFIRM: -1}[.kind] // 0) * .quantity]
