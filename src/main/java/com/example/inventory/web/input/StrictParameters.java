@@ -1,6 +1,7 @@
 package com.example.inventory.web.input;
 
 import java.beans.PropertyEditorSupport;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.web.bind.WebDataBinder;
@@ -22,33 +23,25 @@ class StrictParameters {
 
     @InitBinder
     void decimalIntegersOnly(WebDataBinder binder) {
-        binder.registerCustomEditor(int.class, new DecimalIntegerEditor());
-        binder.registerCustomEditor(Integer.class, new DecimalIntegerEditor());
-        binder.registerCustomEditor(long.class, new DecimalLongEditor());
-        binder.registerCustomEditor(Long.class, new DecimalLongEditor());
+        binder.registerCustomEditor(int.class, new DecimalEditor(Integer::valueOf));
+        binder.registerCustomEditor(Integer.class, new DecimalEditor(Integer::valueOf));
+        binder.registerCustomEditor(long.class, new DecimalEditor(Long::valueOf));
+        binder.registerCustomEditor(Long.class, new DecimalEditor(Long::valueOf));
     }
 
-    /** Reads an integer written in ASCII decimal digits; an empty value is none (the parameter's default, if any). */
-    static final class DecimalIntegerEditor extends PropertyEditorSupport {
+    /**
+     * Reads an integer written in ASCII decimal digits ({@code Integer::valueOf}, {@code Long::valueOf}); an empty
+     * value is none (the parameter's default, if any).
+     */
+    static final class DecimalEditor extends PropertyEditorSupport {
 
-        /** @throws IllegalArgumentException for anything else, or a value beyond {@code int} */
-        @Override
-        public void setAsText(String text) {
-            if (text.isEmpty()) {
-                setValue(null);
-                return;
-            }
-            if (!DECIMAL.matcher(text).matches()) {
-                throw new IllegalArgumentException("not a decimal integer: " + text);
-            }
-            setValue(Integer.valueOf(text));
+        private final Function<String, Number> parse;
+
+        DecimalEditor(Function<String, Number> parse) {
+            this.parse = parse;
         }
-    }
 
-    /** The same for a {@code long} (a ledger entry's id). */
-    static final class DecimalLongEditor extends PropertyEditorSupport {
-
-        /** @throws IllegalArgumentException for anything else, or a value beyond {@code long} */
+        /** @throws IllegalArgumentException for anything else, or a value beyond the type */
         @Override
         public void setAsText(String text) {
             if (text.isEmpty()) {
@@ -58,7 +51,7 @@ class StrictParameters {
             if (!DECIMAL.matcher(text).matches()) {
                 throw new IllegalArgumentException("not a decimal integer: " + text);
             }
-            setValue(Long.valueOf(text));
+            setValue(parse.apply(text));
         }
     }
 }
