@@ -12,8 +12,6 @@ ALTER TABLE reservation ADD COLUMN client_id varchar(255) NOT NULL DEFAULT 'pre-
 ALTER TABLE reservation ALTER COLUMN client_id DROP DEFAULT;
 ALTER TABLE reservation DROP CONSTRAINT reservation_order_id_key;
 ALTER TABLE reservation ADD CONSTRAINT reservation_client_order_id_key UNIQUE (client_id, order_id);
--- The units a client holds in ACTIVE reservations (its hold quota) are summed over these.
-CREATE INDEX reservation_active_by_client ON reservation (client_id) WHERE status = 'ACTIVE';
 
 -- Who caused each entry: the client (its token's client id), or 'system' for the expiry sweeper. Adding a column
 -- with a default rewrites no row (PostgreSQL 11+), so the append-only trigger is not involved.
@@ -22,7 +20,8 @@ ALTER TABLE stock_movement ALTER COLUMN actor DROP DEFAULT;
 
 -- The units each client holds in ACTIVE reservations, kept in the transactions that hold and end holds: the hold
 -- quota's counter (inventory.reservation.max-held-units-per-client). A client's row is locked while its holds
--- change, so two racing reservations cannot both pass the cap; the sum over ACTIVE lines is what it counts.
+-- change, so two racing reservations cannot both pass the cap. It equals, per client, the sum of the quantities of
+-- its ACTIVE reservations' lines (counted once here, then kept by the service).
 CREATE TABLE client_hold (
     client_id varchar(255) PRIMARY KEY,
     held      bigint       NOT NULL,

@@ -20,7 +20,15 @@ BEGIN
 END
 $$;
 
-GRANT USAGE ON SCHEMA "${flyway:defaultSchema}" TO "${service_role}";
+-- Only when the role lacks it: PUBLIC usually has USAGE already, and a GRANT by a role that does not own the schema
+-- would only warn that nothing was granted.
+DO $$
+BEGIN
+    IF NOT has_schema_privilege('${service_role}', '${flyway:defaultSchema}', 'USAGE') THEN
+        EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', '${flyway:defaultSchema}', '${service_role}');
+    END IF;
+END
+$$;
 
 -- Every table the owner owns, but Flyway's history; not ON ALL TABLES, which stops at a table the owner cannot grant
 -- (an extension's, or one made by hand). Identity columns need no grant on their sequences; DELETE is for the orders

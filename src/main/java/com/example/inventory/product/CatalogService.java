@@ -92,8 +92,7 @@ public class CatalogService {
 
     /**
      * Raises a product's stock, recorded as a {@code RESTOCK} movement by {@code actor}, under the product's row
-     * lock: concurrent
-     * restocks (and orders) never lose an update.
+     * lock: concurrent restocks (and orders) never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
@@ -104,7 +103,7 @@ public class CatalogService {
 
     /**
      * Restocks once per idempotency key of the client: the first request with the key restocks (as
-     * {@link #restock(String, int)}) and stores its answer in the same transaction; a later one with the same key and
+     * {@link #restock(String, int, String)}) and stores its answer in the same transaction; a later one with the same key and
      * the same request (SKU and quantity) restocks nothing and answers the stored product, replayed. A restock that
      * fails stores nothing, so the key stays free.
      *

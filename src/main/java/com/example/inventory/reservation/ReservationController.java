@@ -116,7 +116,9 @@ class ReservationController {
     @PostMapping("/{id}/extend")
     @RequiredScope(Caller.ORDER)
     @Operation(summary = "Hold the units for ttlSeconds from now", description = """
-            Holds the units until now + `ttlSeconds`, which may be as late as the reservation's `createdAt` + 24 h             and no later: beyond it, 409 `reservation-lifetime-exceeded` (+ `maxExpiresAt`, the latest `expiresAt`             the reservation may have), nothing changed.""")
+            Holds the units until now + `ttlSeconds`, which may be as late as the reservation's `createdAt` + its \
+            longest lifetime (24 h) and no later: beyond it, 409 `reservation-lifetime-exceeded` (+ `maxExpiresAt`, \
+            the latest `expiresAt` the reservation may have), nothing changed.""")
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.RESERVATION_NOT_FOUND, ProblemType.RESERVATION_EXPIRED,
             ProblemType.RESERVATION_RELEASED, ProblemType.RESERVATION_CONFIRMED,
             ProblemType.RESERVATION_LIFETIME_EXCEEDED})

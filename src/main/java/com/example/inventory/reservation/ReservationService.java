@@ -145,8 +145,9 @@ public class ReservationService {
             Instant now = now();
             UUID deductionId = TimeOrderedUuid.next();
             reservation.confirm(deductionId, now);
-            book.unhold(List.of(reservation));
+            // The deduction's claim before the client's hold counter, as a batch claims them: no lock cycle.
             deductions.recordConfirmed(deductionId, reservation, PlacementMode.of(reservation.getStrategy()), now);
+            book.unhold(List.of(reservation));
             inventory.confirm(reservation);
             return new Decision(ReservationView.of(reservation), Outcome.CONFIRMED);
         });
@@ -244,7 +245,7 @@ public class ReservationService {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
-    /** The caller's own reservation, locked: decisions are its client's alone (an operator's too). */
+    /** The caller's own reservation, locked: its decisions are its client's alone (not even an operator's). */
     private Reservation lock(String id, Caller caller) {
         return TimeOrderedUuid.parse(id).flatMap(reservations::findForUpdate)
                 .filter(reservation -> reservation.clientId().equals(caller.clientId()))

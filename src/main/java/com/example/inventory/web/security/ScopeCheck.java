@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Holds each endpoint to its {@link RequiredScope}, once the request is authenticated and its handler known (so an
@@ -19,7 +20,11 @@ class ScopeCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/")) {
+        // The mapping the handler was chosen by, not the request's URI: "/api;x/v1/…" or "/%61pi/v1/…" reach the same
+        // handler as "/api/v1/…", and must not pass around its scope.
+        if (!(handler instanceof HandlerMethod method)
+                || !(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
+                || !pattern.startsWith("/api/")) {
             return true;
         }
         Caller caller = CallerArgumentResolver.caller();

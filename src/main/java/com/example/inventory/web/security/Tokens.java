@@ -2,9 +2,8 @@ package com.example.inventory.web.security;
 
 import com.example.inventory.common.Caller;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.stream.Stream;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -33,9 +32,12 @@ final class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
         if (jwt.getExpiresAt() == null) {
             throw new InvalidBearerTokenException("The token has no expiry");
         }
-        String client = Stream.of(CLIENT_CLAIMS).map(claim -> text(jwt, claim))
-                .filter(value -> value != null && !value.isBlank()).findFirst()
-                .orElseThrow(() -> new InvalidBearerTokenException("The token names no client"));
+        // The first of the claims the token has names the client; one that is not a non-blank string is no name.
+        Object named = Stream.of(CLIENT_CLAIMS).map(claim -> jwt.getClaims().get(claim)).filter(Objects::nonNull)
+                .findFirst().orElseThrow(() -> new InvalidBearerTokenException("The token names no client"));
+        if (!(named instanceof String client) || client.isBlank()) {
+            throw new InvalidBearerTokenException("The token's client claim is not a client id");
+        }
         if (client.length() > Caller.MAX_CLIENT_ID_LENGTH) {
             throw new InvalidBearerTokenException("The token's client id is longer than "
                     + Caller.MAX_CLIENT_ID_LENGTH + " characters");
@@ -44,7 +46,4 @@ final class Tokens implements Converter<Jwt, AbstractAuthenticationToken> {
         return new JwtAuthenticationToken(jwt, authorities, client);
     }
 
-    private static @Nullable String text(Jwt jwt, String claim) {
-        return jwt.getClaims().get(claim) instanceof String value ? value : null;
-    }
 }

@@ -85,6 +85,35 @@ class CallerRulesTests {
         assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
+    /** The scope belongs to the endpoint, however its path is written: a ";…" segment parameter, an encoded letter. */
+    @Test
+    void aRewrittenPathStillNeedsTheEndpointsScope() {
+        HttpApi storefront = api.as("storefront", TestIssuer.READ);
+        String sku = HttpApi.unique("PATH");
+        String body = "{\"sku\":\"" + sku + "\",\"name\":\"X\",\"stock\":1}";
+
+        for (String path : new String[] {"/api;x/v1/products", "/%61pi/v1/products", "/api/v1;x/products",
+                "/api/v1/products;x"}) {
+            HttpApi.Response answer = storefront.post(path, body);
+            assertThat(answer.status()).as(path + " " + answer).isIn(403, 400, 404);
+            if (answer.status() == 403) {
+                assertThat(answer.json().get("requiredScope").asString()).isEqualTo(TestIssuer.ADMIN);
+            }
+        }
+        HttpApi.Response strategy = api.as("front-end", TestIssuer.READ, TestIssuer.ORDER)
+                .post("/api;x/v1/deductions?strategy=atomic",
+                        "{\"orderId\":\"O-1\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
+        assertThat(strategy.status()).as(strategy.toString()).isIn(403, 400, 404);
+        assertThat(api.get("/api/v1/products/" + sku).status()).as("nothing was created").isEqualTo(404);
+    }
+
+    @Test
+    void aTokenWhoseClientClaimIsNotAStringIsRefused() {
+        String token = TestIssuer.signed(TestIssuer.claims("x", TestIssuer.READ).claim("client_id", 42).build());
+
+        assertThat(api.as(token).get("/api/v1/products").status()).isEqualTo(401);
+    }
+
     @Test
     void aTokenWithoutExpiryIsRefused() {
         String token = TestIssuer.signed(TestIssuer.claims("forever", TestIssuer.READ).expirationTime(null).build());
