@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import com.example.localauth.LocalAuthorizationServer;
 import com.example.localauth.LocalClient;
 import com.example.localauth.LocalTokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The packaged service in a process of its own, as it runs in production: {@code java -jar} on a free port against
@@ -31,6 +32,7 @@ public final class ServiceJar implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
     private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
     private final Process process;
     private final int port;
@@ -67,14 +69,31 @@ public final class ServiceJar implements AutoCloseable {
         return start(jar(), List.of("-Xmx512m"), jdbcUrl, roles, port, log, properties);
     }
 
-    /** Starts {@code jar} with the given JVM options: the form every other {@code start} comes down to. */
+    /** Starts {@code jar} with the given JVM options ({@code java -jar}, as in production). */
     public static ServiceJar start(Path jar, List<String> javaOptions, String jdbcUrl, TestDatabase.Roles roles,
                                    int port, Path log, String... properties)
+            throws IOException, InterruptedException {
+        return start(jar, javaOptions, null, jdbcUrl, roles, port, log, properties);
+    }
+
+    /**
+     * Starts {@code jar} with the given JVM options: the form every other {@code start} comes down to. With a
+     * {@code loaderPath}, the same jar is started by Spring Boot's {@code PropertiesLauncher} (the jar's own loader)
+     * with {@code -Dloader.path=<loaderPath>}: that directory's classes and resources join the jar's class path, ahead
+     * of it. The benchmark uses it for its open door ({@code com.example.opendoor}).
+     */
+    public static ServiceJar start(Path jar, List<String> javaOptions, @Nullable Path loaderPath, String jdbcUrl,
+                                   TestDatabase.Roles roles, int port, Path log, String... properties)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        if (loaderPath == null) {
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        } else {
+            command.addAll(List.of("-Dloader.path=" + loaderPath.toAbsolutePath(), "-cp",
+                    jar.toAbsolutePath().toString(), PROPERTIES_LAUNCHER));
+        }
         for (String property : properties) {
             command.add("--" + property);
         }

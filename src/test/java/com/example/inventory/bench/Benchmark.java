@@ -44,15 +44,18 @@ public final class Benchmark {
     private final Catalogue catalogue;
     private final ServiceJar service;
     private final LoadClient client;
+    /** Starts the names of this service's products and order ids: two services of one run share a database. */
+    private final String tag;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private int runNumber;
 
-    private Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client) {
+    Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client, String tag) {
         this.options = options;
         this.catalogue = catalogue;
         this.service = service;
         this.client = client;
+        this.tag = tag;
     }
 
     /**
@@ -80,6 +83,9 @@ public final class Benchmark {
     }
 
     private static int runWith(Options options) throws Exception {
+        if (options.compareAuth() > 0) {
+            return AuthCost.run(options);
+        }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
         Path out = options.out();
@@ -107,7 +113,7 @@ public final class Benchmark {
             if (ceiling.unavailableBecause() != null) {
                 System.out.println("  not measured: " + ceiling.unavailableBecause());
             }
-            Benchmark benchmark = new Benchmark(options, catalogue, service, client);
+            Benchmark benchmark = new Benchmark(options, catalogue, service, client, "");
             benchmark.warmUpService();
             for (Scenario scenario : options.scenarios()) {
                 for (PlacementMode strategy : options.strategies()) {
@@ -159,7 +165,7 @@ public final class Benchmark {
      * after a start on 2 busy cores, and its threads' CPU would count in every request's), at most
      * {@code --service-warmup-rounds} rounds. Nothing of it is counted.
      */
-    private void warmUpService() throws SQLException, IOException, InterruptedException {
+    void warmUpService() throws SQLException, IOException, InterruptedException {
         if (options.serviceWarmup().isZero()) {
             return;
         }
@@ -169,17 +175,17 @@ public final class Benchmark {
         for (int round = 1; round <= options.serviceWarmupRounds(); round++) {
             long started = System.nanoTime();
             for (PlacementMode strategy : options.strategies()) {
-                String name = "warm" + round + "-" + strategy.value();
+                String name = tag + "warm" + round + "-" + strategy.value();
                 Workload workload = Scenario.MIXED.workload(name, options);
                 catalogue.seed(workload);
                 client.run(new Traffic.Deductions(workload, workload.measuredOrders(), strategy, name + "-", false),
                         options.clients(), options.serviceWarmup());
             }
-            Workload checkouts = Scenario.CHECKOUT.workload("warm" + round + "-checkout", options);
+            Workload checkouts = Scenario.CHECKOUT.workload(tag + "warm" + round + "-checkout", options);
             catalogue.seed(checkouts);
             client.run(new Traffic.Checkouts(checkouts, checkouts.measuredOrders(), options.strategies().getFirst(),
-                    "warm" + round + "-c-", options.checkoutTtl()), options.clients(), options.serviceWarmup());
-            Workload read = Scenario.HOT_SKU.workload("warm" + round + "-read", options);
+                    tag + "warm" + round + "-c-", options.checkoutTtl()), options.clients(), options.serviceWarmup());
+            Workload read = Scenario.HOT_SKU.workload(tag + "warm" + round + "-read", options);
             catalogue.seed(read);
             client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -200,7 +206,7 @@ public final class Benchmark {
     /** The read ceiling (e) at one client count: GETs of one product, warmed up and measured like a write run. */
     private ReadResult readCeiling(int clients) throws SQLException, IOException, InterruptedException {
         runNumber++;
-        Workload workload = Scenario.HOT_SKU.workload("r" + runNumber + "-read", options);
+        Workload workload = Scenario.HOT_SKU.workload(tag + "r" + runNumber + "-read", options);
         catalogue.seed(workload);
         Traffic reads = new Traffic.Reads(workload.sku(0));
         Warmup warmup = warmUp(slice -> reads, clients);
@@ -220,14 +226,14 @@ public final class Benchmark {
     }
 
     /** Seeds fresh products for this scenario x strategy, warms up, measures, then checks the invariants. */
-    private RunResult measure(Scenario scenario, PlacementMode strategy, int clients)
+    RunResult measure(Scenario scenario, PlacementMode strategy, int clients)
             throws SQLException, IOException, InterruptedException {
         runNumber++;
-        Workload workload = scenario.workload("r" + runNumber + "-" + scenario.id() + "-" + strategy.value(),
+        Workload workload = scenario.workload(tag + "r" + runNumber + "-" + scenario.id() + "-" + strategy.value(),
                 options);
         catalogue.seed(workload);
         // Every order of the run, and of no other run, starts with this: "o1-" is not a prefix of "o10-".
-        String orderPrefix = "o" + runNumber + "-";
+        String orderPrefix = tag + "o" + runNumber + "-";
         Warmup warmup = warmUp(slice -> traffic(scenario, workload, workload.warmupOrders(), strategy,
                 orderPrefix + "w" + slice + "-", false), clients);
         Optional<BatchMeters.Snapshot> metersBefore = BatchMeters.scrape(http, service.base());
@@ -278,7 +284,7 @@ public final class Benchmark {
         RunResult result = new RunResult(scenario, strategy, clients, client.name(), warmup, measurement, batches,
                 audit, violations);
         System.out.printf("%-34s %,8.0f %s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
-                        + "  warm-up %s s (%s/s, %s ms)  %s%s%s  invariants %s%n", result.label(),
+                        + "  warm-up %s s (%s/s, %s ms)  %s%s%s  invariants %s%n", tag + result.label(),
                 result.completedPerSecond(),
                 scenario.checkout() ? "checkouts/s " : "deductions/s", result.latencyMillis(50),
                 result.latencyMillis(99), measurement.serviceMsPerRequest(), measurement.clientMsPerRequest(),
@@ -365,14 +371,14 @@ public final class Benchmark {
         });
     }
 
-    private static String describe(TestDatabase database) {
+    static String describe(TestDatabase database) {
         String server = System.getenv(TestDatabase.URL_VARIABLE);
         return database.jdbcUrl() + (server != null && !server.isBlank()
                 ? " (fresh database on the server named by " + TestDatabase.URL_VARIABLE + ")"
                 : " (no " + TestDatabase.URL_VARIABLE + ": Testcontainers or embedded PostgreSQL)");
     }
 
-    private static String jdk() {
+    static String jdk() {
         return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version");
     }
 

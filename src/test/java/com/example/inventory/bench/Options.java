@@ -23,7 +23,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                int serviceWarmupRounds, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<PlacementMode> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
-               Path jar, List<String> serviceJavaOptions) {
+               Path jar, List<String> serviceJavaOptions, int compareAuth) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
     static final int MAX_CEILING_SECONDS = 5;
@@ -32,6 +32,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
 
     /** The service's JVM options unless --service-java-options says otherwise: the README's recommended heap. */
     static final List<String> SERVICE_JAVA_OPTIONS = List.of("-Xmx512m");
+
+    /** Rounds of --compare-auth when the flag names none. */
+    static final int COMPARE_AUTH_ROUNDS = 3;
 
     static final String USAGE = """
             Usage: bench/run [flags]
@@ -64,19 +67,24 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
               --service-java-options S  space-separated JVM options for the service process (default %s:
                                         the heap sized as in production, not a quarter of this machine's RAM)
+              --compare-auth [ROUNDS]   only the cost of token validation (no other run, no ceiling): the same jar
+                                        twice, tokens validated as in production and with the test classes' open
+                                        door (tokens decoded, not verified: no signature, issuer, audience or
+                                        expiry check); hot-sku at --clients for each of --strategies on each in
+                                        turn, ROUNDS times (default %d), alternating which goes first
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
             """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), PlacementMode.names(), MAX_CHECKOUT_TTL,
-            String.join(" ", SERVICE_JAVA_OPTIONS));
+            String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS);
 
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(PlacementMode.values()), Path.of("target", "bench"), 5_000, 10_000,
-                2, null, SERVICE_JAVA_OPTIONS);
+                2, null, SERVICE_JAVA_OPTIONS, 0);
     }
 
     /**
@@ -89,6 +97,10 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
                 return null;
+            }
+            if (flag.equals("--compare-auth") && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
+                values.put(flag, Integer.toString(COMPARE_AUTH_ROUNDS));
+                continue;
             }
             int equals = flag.indexOf('=');
             if (equals > 0) {
@@ -119,7 +131,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 Optional.ofNullable(values.remove("--jar")).map(Path::of).orElseGet(Options::packagedJar),
                 Optional.ofNullable(values.remove("--service-java-options"))
                         .map(text -> Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList())
-                        .orElse(defaults.serviceJavaOptions));
+                        .orElse(defaults.serviceJavaOptions),
+                number(values.remove("--compare-auth"), defaults.compareAuth));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown flag(s) " + values.keySet());
         }
@@ -140,6 +153,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         require(catalogueSize >= 3, "--catalogue-size must be at least 3 (orders have up to 3 distinct lines)");
         require(checkoutTtl >= 1 && checkoutTtl <= MAX_CHECKOUT_TTL,
                 "--checkout-ttl must be 1.." + MAX_CHECKOUT_TTL + " (whole seconds)");
+        require(compareAuth >= 0 && compareAuth <= 20, "--compare-auth takes 1..20 rounds");
         require(!scenarios.isEmpty() && !strategies.isEmpty(), "--scenarios and --strategies must not be empty");
         require(Files.isRegularFile(jar), "no service jar at " + jar);
         return this;
@@ -223,6 +237,12 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
     }
 
     String describe() {
+        if (compareAuth > 0) {
+            return ("the cost of token validation: hot-sku at %d clients, strategies %s, %d round(s) on each service, "
+                    + "%s s measured per run after up to %s s of warm-up in %s s slices").formatted(clients,
+                    strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")), compareAuth,
+                    seconds(duration), seconds(warmup), seconds(warmupSlice));
+        }
         return ("%s s measured per run after up to %s s of warm-up in %s s slices, %d clients (hot-sku also at %s), "
                 + "scenarios %s, strategies %s%s").formatted(seconds(duration), seconds(warmup), seconds(warmupSlice),
                 clients,
