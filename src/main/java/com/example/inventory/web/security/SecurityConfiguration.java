@@ -5,6 +5,7 @@ import com.example.inventory.common.ProblemType;
 import com.example.inventory.common.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
@@ -71,7 +72,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/actuator/**").hasAuthority(Tokens.SCOPE_PREFIX + Caller.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new Tokens()))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder.getObject(), Clock.systemUTC()))
+                                .jwtAuthenticationConverter(new Tokens()))
                         .authenticationEntryPoint(unauthorized())
                         .accessDeniedHandler(forbidden()))
                 .exceptionHandling(exceptions -> exceptions
