@@ -90,6 +90,9 @@ class EveryOperationAuthenticationTests {
                     HttpApi.Response answer = call(api.as(token), method, target, operation);
                     assertRefused(answer, method, target, 403, "forbidden");
                     assertThat(answer.json().get("requiredScope").asString()).isEqualTo(scopes.getFirst());
+                    assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                            .startsWith("Bearer ").contains("error=\"insufficient_scope\"")
+                            .contains("scope=\"" + scopes.getFirst() + "\""));
                     assertThat(output.getAll()).doesNotContain(token);
                 }));
                 tests.add(DynamicTest.dynamicTest(name + ": with " + scopes.getFirst() + " alone → served", () -> {
