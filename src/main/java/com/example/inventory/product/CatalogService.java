@@ -7,10 +7,12 @@ import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.ProductStock;
 import com.example.inventory.stock.ProductView;
 import com.example.inventory.stock.StockLimitExceededException;
+import com.example.inventory.stock.ThresholdChange;
 import com.example.inventory.stock.TrackedTransactions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The product catalogue: creates products, restocks them, reads them and their ledgers. The products and their
+ * The product catalogue: creates products, restocks them, changes their names and low-stock thresholds, reads them
+ * and their ledgers. The products and their
  * stock are the stock core's ({@link ProductStock}); each write here is one tracked transaction, so that its outcome
  * is known even when its connection fails on the way.
  */
@@ -54,8 +57,21 @@ public class CatalogService {
      *
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
      */
-    public ProductView create(String sku, String name, int initialStock, String actor) {
-        return writes.write(() -> stock.create(sku, name, initialStock, actor));
+    public ProductView create(String sku, String name, int initialStock, @Nullable Integer lowStockThreshold,
+                              String actor) {
+        return writes.write(() -> stock.create(sku, name, initialStock, lowStockThreshold, actor));
+    }
+
+    /**
+     * Changes a product's name (when {@code name} is given) and its low-stock threshold (when {@code threshold} is
+     * given; its value null clears it), under the product's row lock, so that it loses no concurrent change of the
+     * stock. No ledger entry: no unit moves. Nothing given, or the values the product has, changes nothing (not its
+     * version either).
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     */
+    public ProductView describe(String sku, @Nullable String name, @Nullable ThresholdChange threshold) {
+        return writes.write(() -> stock.describe(sku, name, threshold));
     }
 
     /** @throws ProductNotFoundException when no product has the SKU */

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,6 +43,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Tag(name = "Products")
 @RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProductController {
+
+    /** JSON Merge Patch, RFC 7396. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
 
     static final int MAX_PAGE_SIZE = 100;
     /** The last page whose first row (page × size) still fits the database's int offset. */
@@ -61,7 +65,7 @@ class ProductController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request, Caller caller) {
         ProductView created = catalog.create(request.sku(), request.name().strip(), request.stock(),
-                caller.clientId());
+                request.lowStockThreshold(), caller.clientId());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
         return ResponseEntity.created(location).body(created);
     }
@@ -72,6 +76,27 @@ class ProductController {
     @ProblemResponses(ProblemType.PRODUCT_NOT_FOUND)
     ProductView get(@PathVariable String sku) {
         return catalog.product(sku);
+    }
+
+    @PatchMapping(path = "/{sku}", consumes = {MERGE_PATCH, MediaType.APPLICATION_JSON_VALUE})
+    @RequiredScope(Caller.ADMIN)
+    @Operation(summary = "Change a product's name or low-stock threshold (JSON Merge Patch)", description = "A JSON "
+            + "Merge Patch (RFC 7396), sent as `" + MERGE_PATCH + "` or as `application/json` (read as a merge patch "
+            + "either way; another type, `application/json-patch+json` included, is a 415 with `Accept-Patch`). A "
+            + "member given is set and `null` clears it; an absent member stays as it is; `{}` changes nothing. "
+            + "`name` follows the rule of names and cannot be null; `lowStockThreshold` is 0.." + InventoryLimits.MAX_STOCK
+            + " or null (none). " + ProductRequests.PATCH_READ_ONLY + " cannot be patched: "
+            + "a 400 `validation` naming them (stock changes by restocks and orders). Unknown members are ignored. "
+            + "The body must be a JSON object.\n\nNo ledger entry: no unit moves. The change is taken under the "
+            + "product's row lock, so it never loses a concurrent restock or order; `version` and `updatedAt` move "
+            + "only when a value changed.")
+    @ApiResponse(responseCode = "200", description = "The product as it is after the patch")
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
+    ProductView patch(@PathVariable String sku, @Valid @RequestBody ProductRequests.ProductPatch patch) {
+        if (!patch.refusals().isEmpty()) {
+            throw InvalidPatchException.of(patch.refusals());
+        }
+        return catalog.describe(sku, patch.newName(), patch.newThreshold());
     }
 
     @GetMapping

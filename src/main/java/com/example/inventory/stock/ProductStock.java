@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -49,8 +51,8 @@ public class ProductStock {
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ProductView create(String sku, String name, int stock, String actor) {
-        Product product = new Product(sku, name, stock, clock.instant());
+    public ProductView create(String sku, String name, int stock, @Nullable Integer lowStockThreshold, String actor) {
+        Product product = new Product(sku, name, stock, lowStockThreshold, clock.instant());
         long id = statements.insertUnlessSkuTaken(product).orElseThrow(() -> DuplicateSkuException.of(sku));
         if (stock > 0) {
             ledger.record(List.of(new Movement(id, MovementKind.INITIAL, stock, stock, null, actor)));
@@ -70,6 +72,24 @@ public class ProductStock {
     public ProductView restock(String sku, int quantity, String actor) {
         return ProductView.of(lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null,
                 actor).getFirst());
+    }
+
+    /**
+     * Changes what describes a product, not its stock: its name when {@code name} is given, its low-stock threshold
+     * when {@code threshold} is given ({@link ThresholdChange#value()} null clears it). No ledger entry: no unit
+     * moves. Under the product's row lock, as a restock, so that it never overwrites a concurrent change of the
+     * stock (nor one of these) with what it read before; the version and {@code updatedAt} move only when a value did.
+     *
+     * @throws ProductNotFoundException when no product has the SKU
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ProductView describe(String sku, @Nullable String name, @Nullable ThresholdChange threshold) {
+        Product product = products.lockBySku(sku).stream().findFirst()
+                .orElseThrow(() -> ProductNotFoundException.of(sku));
+        if (product.describe(name, threshold, clock.instant())) {
+            products.flush();
+        }
+        return ProductView.of(product);
     }
 
     /**

@@ -203,7 +203,7 @@ class DocumentedResponsesTests {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(9);
+        assertThat(checked).isEqualTo(10);
     }
 
     /** A media range as Content-Type is refused on every request, a body or not: the document says so everywhere. */

@@ -31,6 +31,8 @@ class OpenApiTests {
     private static final Map<String, Map<String, List<String>>> CONTRACT = Map.ofEntries(
             Map.entry("post /api/v1/products", Map.of("400", List.of("validation"), "409", List.of("duplicate-sku"))),
             Map.entry("get /api/v1/products/{sku}", Map.of("404", List.of("product-not-found"))),
+            Map.entry("patch /api/v1/products/{sku}", Map.of("400", List.of("validation"),
+                    "404", List.of("product-not-found"))),
             Map.entry("get /api/v1/products", Map.of("400", List.of("validation"))),
             Map.entry("post /api/v1/products/{sku}/restock", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
                     "409", List.of("stock-limit-exceeded", "idempotency-key-in-use"),
@@ -212,7 +214,7 @@ class OpenApiTests {
                 }
             }
         }
-        assertThat(checked).isEqualTo(9);
+        assertThat(checked).isEqualTo(10);
     }
 
     @Test
@@ -234,8 +236,33 @@ class OpenApiTests {
                 bodies.add(media.get("example").toString());
             }
         }
-        assertThat(bodies).hasSize(5).contains("{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}",
+        assertThat(bodies).hasSize(6).contains("{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}",
                 "{\"orderId\":\"ORD-1001\",\"items\":[{\"sku\":\"PHONE-1\",\"quantity\":2}]}");
+    }
+
+    /** The PATCH takes a merge patch of the two members it may change, in either media type; every product shows both. */
+    @Test
+    void documentsThePatchAsAMergePatchOfNameAndThreshold() {
+        JsonNode document = api.get("/v3/api-docs").json();
+        JsonNode content = operation(document.get("paths"), "patch /api/v1/products/{sku}").get("requestBody")
+                .get("content");
+
+        assertThat(content.propertyNames()).containsExactlyInAnyOrder("application/merge-patch+json",
+                "application/json");
+        JsonNode schemas = document.get("components").get("schemas");
+        JsonNode patch = schemas.get("ProductPatch");
+        assertThat(content.get("application/merge-patch+json").get("schema").get("$ref").asString())
+                .endsWith("/ProductPatch");
+        assertThat(patch.get("properties").propertyNames()).containsExactlyInAnyOrder("name", "lowStockThreshold");
+        assertThat(patch.has("required")).as("every member optional").isFalse();
+        assertThat(patch.get("properties").get("lowStockThreshold").get("type").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("integer", "null");
+        assertThat(patch.get("properties").get("name").get("maxLength").asInt())
+                .isEqualTo(InventoryLimits.MAX_NAME_LENGTH);
+        assertThat(schemas.get("ProductView").get("required").valueStream().map(JsonNode::asString))
+                .contains("lowStockThreshold");
+        assertThat(schemas.get("ProductView").get("properties").get("lowStockThreshold").get("type").valueStream()
+                .map(JsonNode::asString)).containsExactlyInAnyOrder("integer", "null");
     }
 
     /** In Markdown, {@code *}{@code /*} outside a code span turns what follows into italics. */

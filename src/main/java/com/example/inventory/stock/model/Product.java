@@ -3,8 +3,10 @@ package com.example.inventory.stock.model;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.StockLimitExceededException;
+import com.example.inventory.stock.ThresholdChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +42,9 @@ public class Product {
     @Column(nullable = false)
     private int reserved;
 
+    /** Below it the product's stock counts as low; {@code null}: no threshold. */
+    private @Nullable Integer lowStockThreshold;
+
     @Version
     private long version;
 
@@ -52,14 +57,21 @@ public class Product {
     protected Product() {
     }
 
-    /** @param now the time of creation, from the service's clock */
+    /** A product without a low-stock threshold; {@code now} is the time of creation, from the service's clock. */
     public Product(String sku, String name, int stock, Instant now) {
+        this(sku, name, stock, null, now);
+    }
+
+    /** @param now the time of creation, from the service's clock */
+    public Product(String sku, String name, int stock, @Nullable Integer lowStockThreshold, Instant now) {
         if (!new StockLevels(stock, 0).withinBounds()) {
             throw new IllegalArgumentException("stock out of range: " + stock);
         }
+        requireThresholdInRange(lowStockThreshold);
         this.sku = sku;
         this.name = name;
         this.stock = stock;
+        this.lowStockThreshold = lowStockThreshold;
         this.createdAt = stored(now);
         this.updatedAt = this.createdAt;
     }
@@ -84,12 +96,48 @@ public class Product {
         return reserved;
     }
 
+    public @Nullable Integer getLowStockThreshold() {
+        return lowStockThreshold;
+    }
+
     public long getVersion() {
         return version;
     }
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * Changes what describes the product, not its stock: its name, when {@code name} is given, and its low-stock
+     * threshold, when {@code threshold} is given (its value null clears it). A value equal to the present one is no
+     * change: the version and {@code updatedAt} move only when something did.
+     *
+     * @param now the time of the change, from the service's clock
+     * @return whether anything changed
+     * @throws IllegalArgumentException when the threshold is outside 0..{@link StockLevels#MAX_STOCK}
+     */
+    public boolean describe(@Nullable String name, @Nullable ThresholdChange threshold, Instant now) {
+        boolean changed = false;
+        if (name != null && !name.equals(this.name)) {
+            this.name = name;
+            changed = true;
+        }
+        if (threshold != null && !Objects.equals(threshold.value(), lowStockThreshold)) {
+            requireThresholdInRange(threshold.value());
+            lowStockThreshold = threshold.value();
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = stored(now);
+        }
+        return changed;
+    }
+
+    private static void requireThresholdInRange(@Nullable Integer threshold) {
+        if (threshold != null && (threshold < 0 || threshold > StockLevels.MAX_STOCK)) {
+            throw new IllegalArgumentException("low-stock threshold out of range: " + threshold);
+        }
     }
 
     /**

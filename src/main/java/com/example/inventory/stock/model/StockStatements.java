@@ -49,12 +49,12 @@ public class StockStatements {
     public Optional<Long> insertUnlessSkuTaken(Product product) {
         OffsetDateTime at = product.getUpdatedAt().atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
-                INSERT INTO product (sku, name, stock, reserved, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO product (sku, name, stock, reserved, low_stock_threshold, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sku) DO NOTHING
                 RETURNING id""")
                 .params(product.getSku(), product.getName(), product.getStock(), product.getReserved(),
-                        product.getVersion(), at, at)
+                        product.getLowStockThreshold(), product.getVersion(), at, at)
                 .query(Long.class).optional();
     }
 
@@ -70,9 +70,12 @@ public class StockStatements {
      * {@code BEGIN} or {@code COMMIT}.
      */
     public Optional<ProductView> view(String sku) {
-        return jdbc.sql("SELECT sku, name, stock, reserved, version, updated_at FROM product WHERE sku = ?").param(sku)
+        return jdbc.sql("""
+                SELECT sku, name, stock, reserved, low_stock_threshold, version, updated_at FROM product WHERE sku = ?""")
+                .param(sku)
                 .query((row, number) -> ProductView.of(row.getString("sku"), row.getString("name"),
-                        row.getInt("stock"), row.getInt("reserved"), row.getLong("version"),
+                        row.getInt("stock"), row.getInt("reserved"), row.getObject("low_stock_threshold", Integer.class),
+                        row.getLong("version"),
                         row.getObject("updated_at", OffsetDateTime.class).toInstant()))
                 .optional();
     }

@@ -94,7 +94,8 @@ class OpenApiConfiguration {
                                 An access token from the service's OAuth2 issuer (the local run's: \
                                 `POST /oauth2/token` with the client-credentials grant). Scopes: `%s` (every `GET`; \
                                 orders: only the caller's own), `%s` (deduct, cancel; reserve, confirm, release, \
-                                extend), `%s` (create products, restock, `?strategy=`, any client's orders)."""
+                                extend), `%s` (create, restock and change products, `?strategy=`, any client's \
+                                orders)."""
                                 .formatted(Caller.READ, Caller.ORDER, Caller.ADMIN)));
         // Every type a client can meet, even those no operation lists: an unknown path is a NotFoundProblem, a
         // method a path does not map a MethodNotAllowedProblem (with Allow). A 500 is never part of the contract.
@@ -111,8 +112,10 @@ class OpenApiConfiguration {
 
                         Requests: a body is at most %d bytes (larger: 413 `payload-too-large`) and JSON in \
                         well-formed UTF-8 (else 400 `validation`: a NUL byte, as in UTF-16 or UTF-32 text, \
-                        included). A `Content-Type` is `application/json`; a media range such as `*/*` or a charset \
-                        other than UTF-8 is a 415 on any request, with a body or without. JSON is strict about \
+                        included). A `Content-Type` is `application/json`; a `PATCH` takes a JSON Merge Patch, \
+                        `application/merge-patch+json` or `application/json` (else 415 with `Accept-Patch`); a \
+                        media range such as `*/*` or a charset other than UTF-8 is a 415 on any request, with a \
+                        body or without. JSON is strict about \
                         scalars (no `1.5`, `"5"` or `""` for an integer, no `5` for a string) and about property \
                         names (a property given twice is a 400); unknown properties are ignored. No string, in a \
                         body or a parameter, may contain a NUL character or an unpaired UTF-16 surrogate (400 \
