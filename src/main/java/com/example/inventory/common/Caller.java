@@ -12,7 +12,10 @@ public record Caller(String clientId, Set<String> scopes) {
     public static final String READ = "inventory.read";
     /** Places, cancels and decides orders. */
     public static final String ORDER = "inventory.order";
-    /** Creates and restocks products, reads and cancels any client's orders, picks the strategy, runs the service. */
+    /**
+     * Creates products and locations, restocks, reads and cancels any client's orders, picks the strategy, runs the
+     * service.
+     */
     public static final String ADMIN = "inventory.admin";
 
     /** The actor of what the service does by itself (the expiry sweeper), in the ledger. */

@@ -51,8 +51,11 @@ public final class InventoryLimits {
             + "code points (U+110BD, U+110CD, U+13430-U+1343F, U+1BCA0-U+1BCA3, U+1D173-U+1D17A, U+E0000-U+E0FFF). "
             + "Stored stripped of leading and trailing whitespace.";
 
-    /** The longest product name, in characters. */
+    /** The longest name of a product or a location, in characters. */
     public static final int MAX_NAME_LENGTH = 200;
+
+    /** The largest priority of a location (the least preferred); 0 is the most preferred. */
+    public static final int MAX_LOCATION_PRIORITY = 1_000;
 
     /** The largest stock a product may hold. */
     public static final int MAX_STOCK = 1_000_000_000;

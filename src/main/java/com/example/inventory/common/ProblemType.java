@@ -13,6 +13,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Scope required", "requiredScope"),
     PRODUCT_NOT_FOUND("product-not-found", HttpStatus.NOT_FOUND, "Product not found", "sku"),
     DUPLICATE_SKU("duplicate-sku", HttpStatus.CONFLICT, "Duplicate SKU", "sku"),
+    LOCATION_NOT_FOUND("location-not-found", HttpStatus.NOT_FOUND, "Location not found", "location"),
+    DUPLICATE_LOCATION("duplicate-location", HttpStatus.CONFLICT, "Duplicate location", "location"),
     INSUFFICIENT_STOCK("insufficient-stock", HttpStatus.CONFLICT, "Insufficient stock", "sku", "requested", "available"),
     ORDER_CONFLICT("order-conflict", HttpStatus.CONFLICT, "Order id already used", "orderId"),
     STOCK_LIMIT_EXCEEDED("stock-limit-exceeded", HttpStatus.CONFLICT, "Stock limit exceeded", "sku"),

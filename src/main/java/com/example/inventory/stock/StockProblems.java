@@ -40,6 +40,20 @@ class StockProblems {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> locationNotFound(LocationNotFoundException e) {
+        ProblemDetail problem = Problems.of(ProblemType.LOCATION_NOT_FOUND, e.getMessage());
+        problem.setProperty("location", e.location());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> duplicateLocation(DuplicateLocationException e) {
+        ProblemDetail problem = Problems.of(ProblemType.DUPLICATE_LOCATION, e.getMessage());
+        problem.setProperty("location", e.location());
+        return Problems.respond(problem);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> insufficientStock(InsufficientStockException e) {
         ProblemDetail problem = Problems.of(ProblemType.INSUFFICIENT_STOCK, e.getMessage());
         problem.setProperty("sku", e.sku());

@@ -79,6 +79,19 @@ class DocumentedResponsesTests {
     }
 
     @Test
+    void locationResponsesMatchTheDocument() {
+        String code = HttpApi.unique("DOC");
+        String body = "{\"code\":\"" + code + "\",\"name\":\"Doc\",\"priority\":7}";
+
+        conforms("POST", "/api/v1/locations", api.post("/api/v1/locations", body), 201);
+        conforms("POST", "/api/v1/locations", api.post("/api/v1/locations", body), 409);
+        conforms("POST", "/api/v1/locations", api.post("/api/v1/locations", "{\"code\":\"-\",\"name\":\" \"}"), 400);
+        conforms("GET", "/api/v1/locations/" + code, api.get("/api/v1/locations/" + code), 200);
+        conforms("GET", "/api/v1/locations/NOPE", api.get("/api/v1/locations/NOPE-" + code), 404);
+        conforms("GET", "/api/v1/locations", api.get("/api/v1/locations"), 200);
+    }
+
+    @Test
     void deductionResponsesMatchTheDocument() {
         String sku = HttpApi.unique("DOC");
         api.createProduct(sku, 2);
@@ -203,7 +216,7 @@ class DocumentedResponsesTests {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(10);
+        assertThat(checked).isEqualTo(11);
     }
 
     /** A media range as Content-Type is refused on every request, a body or not: the document says so everywhere. */

@@ -38,6 +38,10 @@ class OpenApiTests {
                     "409", List.of("stock-limit-exceeded", "idempotency-key-in-use"),
                     "422", List.of("idempotency-key-reused"))),
             Map.entry("get /api/v1/products/{sku}/movements", Map.of("404", List.of("product-not-found"))),
+            Map.entry("post /api/v1/locations", Map.of("400", List.of("validation"),
+                    "409", List.of("duplicate-location"))),
+            Map.entry("get /api/v1/locations", Map.of("400", List.of("validation"))),
+            Map.entry("get /api/v1/locations/{code}", Map.of("404", List.of("location-not-found"))),
             Map.entry("post /api/v1/deductions", Map.of("400", List.of("validation"), "404", List.of("product-not-found"),
                     "409", List.of("insufficient-stock", "order-conflict"), "503", List.of("contention"))),
             Map.entry("get /api/v1/deductions/{id}", Map.of("404", List.of("deduction-not-found"))),
@@ -166,9 +170,9 @@ class OpenApiTests {
         JsonNode document = api.get("/v3/api-docs").json();
 
         assertThat(document.get("tags").valueStream().map(tag -> tag.get("name").asString()))
-                .containsExactly("Products", "Deductions", "Reservations");
+                .containsExactly("Products", "Locations", "Deductions", "Reservations");
         assertThat(document.get("paths").propertyNames().stream().map(path -> path.split("/")[3]).distinct())
-                .as("paths in the features' order").containsExactly("products", "deductions", "reservations");
+                .as("paths in the features' order").containsExactly("products", "locations", "deductions", "reservations");
         for (var path : document.get("paths").properties()) {
             String feature = path.getKey().split("/")[3];
             for (var operation : path.getValue().properties()) {
@@ -199,7 +203,7 @@ class OpenApiTests {
                     JsonNode schema = parameter.get("schema");
                     assertThat(schema.has("pattern") || schema.has("format")).as("%s %s", name, parameter).isTrue();
                     switch (parameter.get("name").asString()) {
-                        case "sku" -> assertThat(schema.get("pattern").asString())
+                        case "sku", "code" -> assertThat(schema.get("pattern").asString())
                                 .isEqualTo(InventoryLimits.KEY_PATTERN);
                         case "id" -> assertThat(schema.get("format").asString()).isEqualTo("uuid");
                         default -> throw new AssertionError(name + ": a path parameter without a rule: " + parameter);
@@ -214,7 +218,7 @@ class OpenApiTests {
                 }
             }
         }
-        assertThat(checked).isEqualTo(10);
+        assertThat(checked).isEqualTo(11);
     }
 
     @Test
@@ -236,7 +240,8 @@ class OpenApiTests {
                 bodies.add(media.get("example").toString());
             }
         }
-        assertThat(bodies).hasSize(6).contains("{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}",
+        assertThat(bodies).hasSize(7).contains("{\"code\":\"WH-EAST\",\"name\":\"East warehouse\",\"priority\":10}",
+                "{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}",
                 "{\"orderId\":\"ORD-1001\",\"items\":[{\"sku\":\"PHONE-1\",\"quantity\":2}]}");
     }
 

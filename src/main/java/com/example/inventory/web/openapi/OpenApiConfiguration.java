@@ -59,18 +59,23 @@ class OpenApiConfiguration {
     /** The features, in the order a reader meets them; each controller names its own with {@code @Tag}. */
     private static final List<Tag> TAGS = List.of(
             new Tag().name("Products").description("The catalogue: products, their stock and their ledger"),
+            new Tag().name("Locations").description("Where stock is kept: warehouses and stores, by priority"),
             new Tag().name("Deductions").description("Orders that take stock off at once, and their cancellation"),
             new Tag().name("Reservations").description(
                     "Checkout holds: stock held for an order, then confirmed (deducted), released or expired"));
 
     /**
-     * The rule of each path variable the API has: every {@code {sku}} is a SKU, every {@code {id}} a UUID. A value
-     * that breaks it is still looked up (a 404), so each says so.
+     * The rule of each path variable the API has: every {@code {sku}} is a SKU, every {@code {code}} a location
+     * code (the SKU alphabet), every {@code {id}} a UUID. A value that breaks it is still looked up (a 404), so each
+     * says so.
      */
     private static final Map<String, Parameter> PATH_PARAMETERS = Map.of(
             "sku", new Parameter().schema(new StringSchema().pattern(InventoryLimits.KEY_PATTERN)).description(
                     "A SKU: " + InventoryLimits.KEY_PATTERN_MESSAGE.replace("must be ", "") + ". A SKU that no "
                             + "product has is a 404, whatever its form."),
+            "code", new Parameter().schema(new StringSchema().pattern(InventoryLimits.KEY_PATTERN)).description(
+                    "A location code: " + InventoryLimits.KEY_PATTERN_MESSAGE.replace("must be ", "") + ". A code "
+                            + "that no location has is a 404, whatever its form."),
             "id", new Parameter().schema(new StringSchema().format("uuid")).description(
                     "An id, as the service gave it (a UUID). One that names nothing is a 404, UUID or not."));
 
@@ -94,8 +99,8 @@ class OpenApiConfiguration {
                                 An access token from the service's OAuth2 issuer (the local run's: \
                                 `POST /oauth2/token` with the client-credentials grant). Scopes: `%s` (every `GET`; \
                                 orders: only the caller's own), `%s` (deduct, cancel; reserve, confirm, release, \
-                                extend), `%s` (create, restock and change products, `?strategy=`, any client's \
-                                orders)."""
+                                extend), `%s` (create products and locations, restock and change products, \
+                                `?strategy=`, any client's orders)."""
                                 .formatted(Caller.READ, Caller.ORDER, Caller.ADMIN)));
         // Every type a client can meet, even those no operation lists: an unknown path is a NotFoundProblem, a
         // method a path does not map a MethodNotAllowedProblem (with Allow). A 500 is never part of the contract.
@@ -131,7 +136,8 @@ class OpenApiConfiguration {
                         `requiredScope`. Orders belong to the client that placed them (the token's `client_id`, \
                         else `azp`, else `sub`): another client's is a 404.
 
-                        Path parameters: `{sku}` is a SKU, `{id}` a UUID. A value that names nothing is a 404 with \
+                        Path parameters: `{sku}` is a SKU, `{code}` a location code (the same alphabet), `{id}` a \
+                        UUID. A value that names nothing is a 404 with \
                         the operation's not-found type, whether or not it follows its rule; a value the server \
                         refuses outright (an encoded `/` or `\\`, an encoded NUL: `%%2F`, `%%5C`, `%%00`) is a 400 \
                         `validation`.
@@ -424,6 +430,7 @@ class OpenApiConfiguration {
         problem.addProperty("sku", new StringSchema().description("product-not-found, duplicate-sku, insufficient-stock, stock-limit-exceeded"));
         problem.addProperty("requested", new IntegerSchema().description("insufficient-stock"));
         problem.addProperty("available", new IntegerSchema().description("insufficient-stock"));
+        problem.addProperty("location", new StringSchema().description("location-not-found, duplicate-location"));
         problem.addProperty("orderId", new StringSchema().description("order-conflict"));
         problem.addProperty("requiredScope", new StringSchema().description("forbidden"));
         problem.addProperty("held", new IntegerSchema().format("int64").description("hold-quota-exceeded"));

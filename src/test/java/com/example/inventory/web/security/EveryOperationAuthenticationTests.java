@@ -159,9 +159,10 @@ class EveryOperationAuthenticationTests {
         return caller.send(request);
     }
 
-    /** A path template with names that name nothing: a SKU, an id. */
+    /** A path template with names that name nothing: a SKU, a location code, an id. */
     private static String concrete(String template) {
-        return template.replace("{sku}", "NO-SUCH-SKU").replace("{id}", "0190c0de-0000-7000-8000-000000000000");
+        return template.replace("{sku}", "NO-SUCH-SKU").replace("{code}", "NO-SUCH-LOCATION")
+                .replace("{id}", "0190c0de-0000-7000-8000-000000000000");
     }
 
     private void assertRefused(HttpApi.Response answer, String method, String target, int status, String type) {
