@@ -21,13 +21,14 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Pinned lines</b> take only from their location, first (they have no choice), in the order's order.</li>
  *   <li><b>Unpinned lines</b>, from what the pinned ones left: if one location can serve all of them, the preferred
  *       such location serves them all.</li>
- *   <li>Otherwise line by line, in the order's order: the preferred location that can serve the line alone serves it;
- *       if none can, the line is split across locations in preference order, each giving all it has left.</li>
+ *   <li>Otherwise line by line, in the order's order: each line takes from the locations in preference order, each
+ *       giving all it has left until the line has its units — split across several where the first cannot serve it
+ *       alone.</li>
  * </ol>
  *
  * "Preferred" means lower {@code priority}, then the lower {@code code} ({@link String#compareTo}, i.e. ASCII order).
- * A line's own treatment in step 3 is step 2 applied to the line alone, so a single-line order is served the same
- * whichever step serves it. Taking pinned lines first never refuses an order that some other assignment could fit.
+ * A single-line order that some location can serve whole is served whole by step 2, by the preferred such location.
+ * Taking pinned lines first never refuses an order that some other assignment could fit.
  * <p>
  * All or nothing: the order {@link Fits} or a {@link Shortage} names the first line, in the order above (pinned lines
  * before unpinned ones, each in the order's order), that cannot get its units, and what it could get where it was
@@ -40,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LocationAllocation {
 
-    private static final Comparator<Location> PREFERRED = Comparator.comparingInt(Location::priority)
-            .thenComparing(Location::code);
+    private static final Comparator<Preference> PREFERRED = Comparator.comparingInt(Preference::priority)
+            .thenComparing(Preference::code);
 
     /** A line of the order: {@code quantity} units of {@code sku}, pinned to {@code location}, or allocated if null. */
     public record Line(String sku, int quantity, @Nullable String location) {
@@ -109,7 +110,8 @@ public final class LocationAllocation {
         }
     }
 
-    private record Location(String code, int priority) {
+    /** A location as the rule ranks it. */
+    private record Preference(String code, int priority) {
     }
 
     private record Key(String sku, String location) {
@@ -129,18 +131,18 @@ public final class LocationAllocation {
      */
     public static Outcome allocate(List<Line> lines, Collection<Row> rows) {
         Map<Key, Integer> left = new HashMap<>();
-        Map<String, Location> locations = new HashMap<>();
+        Map<String, Preference> locations = new HashMap<>();
         for (Row row : rows) {
             if (left.put(new Key(row.sku(), row.location()), row.available()) != null) {
                 throw new IllegalArgumentException("two rows of " + row.sku() + " at " + row.location());
             }
-            Location location = new Location(row.location(), row.priority());
-            Location known = locations.putIfAbsent(row.location(), location);
+            Preference location = new Preference(row.location(), row.priority());
+            Preference known = locations.putIfAbsent(row.location(), location);
             if (known != null && !known.equals(location)) {
                 throw new IllegalArgumentException("location " + row.location() + " has two priorities");
             }
         }
-        List<String> preferred = locations.values().stream().sorted(PREFERRED).map(Location::code).toList();
+        List<String> preferred = locations.values().stream().sorted(PREFERRED).map(Preference::code).toList();
 
         List<List<Take>> takes = new ArrayList<>(lines.size());
         List<Integer> unpinned = new ArrayList<>();
@@ -171,17 +173,14 @@ public final class LocationAllocation {
 
         for (int index : unpinned) {
             Line line = lines.get(index);
-            List<String> from = preferred.stream()
-                    .filter(location -> left.getOrDefault(new Key(line.sku(), location), 0) >= line.quantity())
-                    .findFirst().map(List::of).orElse(preferred);
             // Sums in long: several rows may hold more than an int together. A shortage is below the quantity.
-            long available = from.stream().mapToLong(location -> left.getOrDefault(new Key(line.sku(), location), 0))
+            long available = preferred.stream().mapToLong(location -> left.getOrDefault(new Key(line.sku(), location), 0))
                     .sum();
             if (available < line.quantity()) {
                 return new Shortage(index, line.sku(), line.quantity(), (int) available);
             }
             int missing = line.quantity();
-            for (String location : from) {
+            for (String location : preferred) {
                 int quantity = Math.min(missing, left.getOrDefault(new Key(line.sku(), location), 0));
                 if (quantity > 0) {
                     take(left, takes.get(index), line.sku(), location, quantity);

@@ -57,10 +57,10 @@ class LocationAllocationTests {
             whole order, one over at preferred    | W1/0: A=3 B=2; W2/10: A=9 B=9     | 3 A, 3 B          | 3 W2, 3 W2
             one location holds both lines of A    | W1/0: A=5; W2/10: A=9             | 3 A, 3 A          | 3 W2, 3 W2
 
-            # No location serves the whole order: line by line, each whole where one can, else split
+            # No location serves the whole order: line by line, each from the locations in preference order
             lines spread over two locations       | W1/0: A=5; W2/10: B=5             | 3 A, 2 B          | 3 W1, 2 W2
-            a line goes whole rather than split   | W1/0: A=5 B=1; W2/10: B=5         | 3 A, 2 B          | 3 W1, 2 W2
-            two lines of a SKU, one per location  | W1/0: A=4; W2/10: A=4             | 3 A, 3 A          | 3 W1, 3 W2
+            the preferred gives what it has first | W1/0: A=5 B=1; W2/10: B=5         | 3 A, 2 B          | 3 W1, 1 W1 + 1 W2
+            two lines of a SKU share its rows     | W1/0: A=4; W2/10: A=4             | 3 A, 3 A          | 3 W1, 1 W1 + 2 W2
             split in priority order               | W3/20: A=2; W1/0: A=2; W2/10: A=2 | 5 A               | 2 W1 + 2 W2 + 1 W3
             split, exact fit                      | W1/0: A=2; W2/10: A=3             | 5 A               | 2 W1 + 3 W2
             split, one over                       | W1/0: A=2; W2/10: A=3             | 6 A               | line 0 short: 5 of 6 A
