@@ -20,6 +20,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -102,10 +103,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         return (request, response, failure) -> {
             challenge.commence(request, response, failure);
-            write(response, Problems.of(ProblemType.UNAUTHORIZED, request.getHeader("Authorization") == null
-                    ? "This request needs a bearer token (Authorization: Bearer <token>)"
-                    : "The bearer token is not valid here: malformed, expired, not yet valid, wrongly signed, or "
-                            + "for another audience"));
+            // A token that was sent and refused, or none at all (no Authorization header, or another scheme).
+            write(response, Problems.of(ProblemType.UNAUTHORIZED, failure instanceof OAuth2AuthenticationException
+                    ? "The bearer token is not valid here: malformed, expired, not yet valid, wrongly signed, or "
+                            + "for another audience"
+                    : "This request needs a bearer token (Authorization: Bearer <token>)"));
         };
     }
 

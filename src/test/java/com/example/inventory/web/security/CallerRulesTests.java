@@ -115,6 +115,17 @@ class CallerRulesTests {
     }
 
     @Test
+    void anotherSchemeThanBearerIsNoToken() {
+        HttpApi.Response answer = api.anonymous().send(java.net.http.HttpRequest.newBuilder(
+                api.uri("/api/v1/products")).header("Authorization", "Basic dXNlcjpwYXNz").GET());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().get("detail").asString()).contains("needs a bearer token");
+        assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer").doesNotContain("error="));
+    }
+
+    @Test
     void aTokenWithoutExpiryIsRefused() {
         String token = TestIssuer.signed(TestIssuer.claims("forever", TestIssuer.READ).expirationTime(null).build());
 
