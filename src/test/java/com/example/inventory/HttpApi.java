@@ -27,7 +27,6 @@ public final class HttpApi {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final HttpClient client;
     private final String base;
     private final Supplier<@Nullable String> authorization;
 
@@ -42,7 +41,6 @@ public final class HttpApi {
 
     private HttpApi(String base, Supplier<@Nullable String> authorization) {
         this.base = base;
-        this.client = CLIENT;
         this.authorization = authorization;
     }
 
@@ -98,7 +96,7 @@ public final class HttpApi {
             request.setHeader("Authorization", header);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package com.example.inventory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,16 +42,6 @@ public final class TestIssuer {
     private static final RSAPrivateKey OTHER_KEY = privateKey("test-issuer/other-private.pem");
 
     private TestIssuer() {
-    }
-
-    /** The same trusted key, for a service in another process (a jar). */
-    public static String publicKeyFileProperty() {
-        try {
-            Path file = Path.of(new ClassPathResource("test-issuer/public.pem").getURI());
-            return "spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + file.toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A valid token for {@code client} with {@code scopes}, for an hour. */

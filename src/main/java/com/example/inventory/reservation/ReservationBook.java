@@ -135,9 +135,7 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
     public void unclaim(List<ReservationOrder> orders) {
         if (!orders.isEmpty()) {
             deleteClaims(orders);
-            Map<String, Long> freed = new TreeMap<>();
-            orders.forEach(order -> freed.merge(order.clientId(), -unitsOf(order), Long::sum));
-            addHeld(freed);
+            addHeld(freedBy(orders));
         }
     }
 
@@ -149,8 +147,7 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
         if (ended.isEmpty()) {
             return;
         }
-        Map<String, Long> freed = new TreeMap<>();
-        ended.forEach(order -> freed.merge(order.clientId(), -unitsOf(order), Long::sum));
+        Map<String, Long> freed = freedBy(ended);
         lockHolds(List.copyOf(freed.keySet()));
         addHeld(freed);
     }
@@ -178,6 +175,13 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
             jdbc.sql(ADD_HELD).params(changes.keySet().toArray(String[]::new), changes.values().toArray(Long[]::new))
                     .update();
         }
+    }
+
+    /** What ending (or undoing) some holds takes off each client's counter: their units, negated. */
+    private static Map<String, Long> freedBy(List<? extends StockOrder> orders) {
+        Map<String, Long> freed = new TreeMap<>();
+        orders.forEach(order -> freed.merge(order.clientId(), -unitsOf(order), Long::sum));
+        return freed;
     }
 
     private static long unitsOf(StockOrder order) {

@@ -58,6 +58,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
         if (decoder.getIfAvailable() == null) {
             throw new NoIssuerException();
         }
+        AuthenticationEntryPoint unauthorized = unauthorized();
+        AccessDeniedHandler forbidden = forbidden();
         http.securityMatcher("/**")
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -75,11 +77,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(new VerifiedTokens(decoder.getObject(), Clock.systemUTC()))
                                 .jwtAuthenticationConverter(new Tokens()))
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()));
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 
