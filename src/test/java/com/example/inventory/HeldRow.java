@@ -17,7 +17,7 @@ public final class HeldRow implements AutoCloseable {
 
     /** Locks the product with this SKU. */
     public static HeldRow lock(DataSource dataSource, String sku) throws SQLException {
-        return lock(dataSource, "SELECT 1 FROM product WHERE sku = ? FOR UPDATE", sku);
+        return lock(dataSource, "SELECT 1 FROM location_stock WHERE sku = ? FOR UPDATE", sku);
     }
 
     /** Locks the rows that {@code lockingQuery} ({@code SELECT … FOR UPDATE} with one parameter) selects. */

@@ -20,27 +20,41 @@ public final class Ledgers {
     }
 
     /**
-     * {@code stock = INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM},
-     * {@code reserved = Σ RESERVE − Σ RELEASE − Σ CONFIRM}, {@code 0 ≤ reserved ≤ stock}, and the newest entry's
-     * stockAfter is the stock.
+     * For every location of the product: {@code stock = INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM},
+     * {@code reserved = Σ RESERVE − Σ RELEASE − Σ CONFIRM} over its entries there, {@code 0 ≤ reserved ≤ stock}, and
+     * the newest entry's stockAfter there is that location's stock; no entry is at a location where the product has no
+     * stock row.
      */
     public static void assertLedgerMatchesStock(JdbcClient jdbc, String sku) {
-        var row = jdbc.sql("""
-                SELECT p.stock, p.reserved, %s AS stock_sum, %s AS reserved_sum
-                FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
-                WHERE p.sku = ? GROUP BY p.id""".formatted(STOCK_SUM, RESERVED_SUM))
-                .param(sku).query().singleRow();
-        long stock = ((Number) row.get("stock")).longValue();
-        long reserved = ((Number) row.get("reserved")).longValue();
-        assertThat(((Number) row.get("stock_sum")).longValue()).as("ledger stock sum of %s", sku).isEqualTo(stock);
-        assertThat(((Number) row.get("reserved_sum")).longValue()).as("ledger reserved sum of %s", sku)
-                .isEqualTo(reserved);
-        assertThat(reserved).as("reserved of %s", sku).isBetween(0L, stock);
-        jdbc.sql("""
-                SELECT m.stock_after FROM stock_movement m JOIN product p ON p.id = m.product_id
-                WHERE p.sku = ? ORDER BY m.id DESC LIMIT 1""").param(sku).query(Integer.class).optional()
-                .ifPresent(newest -> assertThat(newest.longValue()).as("newest stockAfter of %s", sku)
-                        .isEqualTo(stock));
+        var rows = jdbc.sql("""
+                SELECT s.location, s.stock, s.reserved, %s AS stock_sum, %s AS reserved_sum,
+                       (SELECT n.stock_after FROM stock_movement n
+                         WHERE n.product_id = s.product_id AND n.location = s.location
+                         ORDER BY n.id DESC LIMIT 1) AS newest_stock_after
+                FROM location_stock s
+                LEFT JOIN stock_movement m ON m.product_id = s.product_id AND m.location = s.location
+                WHERE s.sku = ? GROUP BY s.id""".formatted(STOCK_SUM, RESERVED_SUM))
+                .param(sku).query().listOfRows();
+        assertThat(rows).as("stock rows of %s", sku).isNotEmpty();
+        for (var row : rows) {
+            String at = sku + " at " + row.get("location");
+            long stock = ((Number) row.get("stock")).longValue();
+            long reserved = ((Number) row.get("reserved")).longValue();
+            assertThat(((Number) row.get("stock_sum")).longValue()).as("ledger stock sum of %s", at).isEqualTo(stock);
+            assertThat(((Number) row.get("reserved_sum")).longValue()).as("ledger reserved sum of %s", at)
+                    .isEqualTo(reserved);
+            assertThat(reserved).as("reserved of %s", at).isBetween(0L, stock);
+            if (row.get("newest_stock_after") != null) {
+                assertThat(((Number) row.get("newest_stock_after")).longValue()).as("newest stockAfter of %s", at)
+                        .isEqualTo(stock);
+            }
+        }
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM stock_movement m JOIN product p ON p.id = m.product_id
+                WHERE p.sku = ? AND NOT EXISTS (SELECT FROM location_stock s
+                                                 WHERE s.product_id = m.product_id AND s.location = m.location)""")
+                .param(sku).query(Integer.class).single()).as("entries of %s at a location without its row", sku)
+                .isZero();
     }
 
     public static int movements(JdbcClient jdbc, String sku, String kind) {

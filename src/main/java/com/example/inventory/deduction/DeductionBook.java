@@ -35,10 +35,10 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
                 ON CONFLICT (client_id, order_id) DO NOTHING
                 RETURNING id),
             claimed_lines AS (
-                INSERT INTO deduction_line (deduction_id, line_no, sku, quantity)
-                SELECT line.order_id, line.line_no, line.sku, line.quantity
-                  FROM unnest(?::uuid[], ?::integer[], ?::varchar[], ?::integer[])
-                           AS line (order_id, line_no, sku, quantity)
+                INSERT INTO deduction_line (deduction_id, line_no, sku, quantity, location)
+                SELECT line.order_id, line.line_no, line.sku, line.quantity, line.location
+                  FROM unnest(?::uuid[], ?::integer[], ?::varchar[], ?::integer[], ?::varchar[])
+                           AS line (order_id, line_no, sku, quantity, location)
                  WHERE line.order_id IN (SELECT id FROM claimed))
             SELECT id FROM claimed""";
 
@@ -65,7 +65,8 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
         String[] createdAt = ClaimRows.texts(orders.stream().map(DeductionOrder::createdAt).toArray(Instant[]::new));
         return Claims.of(rows.claimed(jdbc.sql(CLAIM)
                 .params(strategy.value(), attempt, rows.idTexts(), rows.clientIds(), rows.orderIds(), createdAt,
-                        rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
+                        rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities(),
+                        rows.locations())
                 .query(UUID.class).list()));
     }
 

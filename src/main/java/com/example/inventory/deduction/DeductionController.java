@@ -57,8 +57,8 @@ class DeductionController {
             + "nothing deducted", headers = @Header(
             name = IdempotentResponses.REPLAYED_HEADER, required = true, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
-            ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.LOCATION_NOT_FOUND,
+            ProblemType.INSUFFICIENT_STOCK, ProblemType.ORDER_CONFLICT, ProblemType.CONTENTION})
     ResponseEntity<DeductionView> deduct(@Valid @RequestBody DeductionRequest request,
                                          @RequestParam(required = false) @Nullable PlacementMode strategy,
                                          Caller caller) {

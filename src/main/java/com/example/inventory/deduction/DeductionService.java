@@ -4,7 +4,9 @@ import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
@@ -105,14 +107,14 @@ public class DeductionService {
         metrics.attempts(strategy, placement.attempts());
         log.debug("Deduction completed: order={} strategy={} attempts={} durationMs={}", order.orderId(), strategy,
                 placement.attempts(), took.toMillis());
-        return Answer.placed(DeductionView.completed(order, strategy, placement.attempts()));
+        return Answer.placed(DeductionView.completed(order, strategy, placement.attempts(), placement.allocations()));
     }
 
     private Answer<DeductionView> replayed(Deduction stored, PlacementMode strategy, long started) {
         metrics.record(strategy, Outcome.REPLAYED, since(started));
         log.debug("Deduction replayed: order={} strategy={} durationMs={}", stored.orderId(), strategy,
                 since(started).toMillis());
-        return Answer.replayed(DeductionView.of(stored));
+        return Answer.replayed(view(stored));
     }
 
     /**
@@ -120,18 +122,20 @@ public class DeductionService {
      * caller moves the stock. Nothing is deducted here.
      *
      * @param id the new deduction's id
+     * @param allocations where the held units are, by line
      * @param strategy the strategy that held the units
      * @throws OrderConflictException when the order id has a deduction already
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DeductionView recordConfirmed(UUID id, StockOrder held, PlacementMode strategy, Instant createdAt) {
+    public DeductionView recordConfirmed(UUID id, StockOrder held, List<List<Allocated>> allocations,
+                                         PlacementMode strategy, Instant createdAt) {
         String orderId = held.orderId();
         DeductionOrder order = new DeductionOrder(id, orderId, held.clientId(), List.copyOf(held.lines()), createdAt);
         if (book.claim(List.of(order), strategy, 1).claimed().isEmpty()) {
             throw OrderConflictException.alreadyDeducted(orderId);
         }
         log.debug("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
-        return DeductionView.completed(order, strategy, 1);
+        return DeductionView.completed(order, strategy, 1, allocations);
     }
 
     private RuntimeException refused(String orderId, PlacementMode strategy, Outcome outcome, long started,
@@ -148,7 +152,7 @@ public class DeductionService {
     @Transactional(readOnly = true)
     public DeductionView get(String id, Caller caller) {
         return TimeOrderedUuid.parse(id).flatMap(deductions::findById)
-                .filter(deduction -> caller.sees(deduction.clientId())).map(DeductionView::of)
+                .filter(deduction -> caller.sees(deduction.clientId())).map(this::view)
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
     }
 
@@ -161,7 +165,7 @@ public class DeductionService {
     public DeductionView forOrder(String orderId, @Nullable String clientId, Caller caller) {
         String owner = clientId != null ? clientId : caller.clientId();
         return (caller.sees(owner) ? deductions.findByClientIdAndOrderId(owner, orderId) : Optional.<Deduction>empty())
-                .map(DeductionView::of)
+                .map(this::view)
                 .orElseThrow(() -> DeductionNotFoundException.forOrder(orderId));
     }
 
@@ -183,12 +187,17 @@ public class DeductionService {
                 .filter(found -> caller.sees(found.clientId()))
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
-            inventory.giveBack(deduction.lines(), deduction.orderId(), caller.clientId());
+            inventory.giveBack(deduction, caller.clientId());
             deduction.markCancelled(now());
             deductions.flush();
             log.debug("Deduction cancelled: order={} id={}", deduction.orderId(), deduction.getId());
         }
-        return DeductionView.of(deduction);
+        return view(deduction);
+    }
+
+    /** A stored deduction as the API shows it, with where its units came from (its ledger entries say). */
+    private DeductionView view(Deduction deduction) {
+        return DeductionView.of(deduction, inventory.allocationsOf(deduction, MovementKind.DEDUCT));
     }
 
     /** The service's clock, to the microsecond PostgreSQL keeps: an answer shows what a later read will show. */

@@ -3,6 +3,8 @@ package com.example.inventory.product;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.stock.DuplicateSkuException;
 import com.example.inventory.stock.MovementView;
+import com.example.inventory.stock.LocationNotFoundException;
+import com.example.inventory.stock.Locations;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.ProductStock;
 import com.example.inventory.stock.ProductView;
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -52,14 +55,15 @@ public class CatalogService {
     }
 
     /**
-     * Creates a product with its initial stock, recorded in its ledger as an {@code INITIAL} movement by
-     * {@code actor}.
+     * Creates a product with its initial stock at each location given, recorded in its ledger as {@code INITIAL}
+     * movements by {@code actor}.
      *
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
+     * @throws LocationNotFoundException when a location does not exist
      */
-    public ProductView create(String sku, String name, int initialStock, @Nullable Integer lowStockThreshold,
-                              String actor) {
-        return writes.write(() -> stock.create(sku, name, initialStock, lowStockThreshold, actor));
+    public ProductView create(String sku, String name, Map<String, Integer> stockByLocation,
+                              @Nullable Integer lowStockThreshold, String actor) {
+        return writes.write(() -> stock.create(sku, name, stockByLocation, lowStockThreshold, actor));
     }
 
     /**
@@ -107,20 +111,21 @@ public class CatalogService {
     }
 
     /**
-     * Raises a product's stock, recorded as a {@code RESTOCK} movement by {@code actor}, under the product's row
-     * lock: concurrent restocks (and orders) never lose an update.
+     * Raises a product's stock at {@code location}, recorded as a {@code RESTOCK} movement by {@code actor}, under the
+     * product's row locks: concurrent restocks (and orders) never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
+     * @throws LocationNotFoundException when the location does not exist
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
-    public ProductView restock(String sku, int quantity, String actor) {
-        return writes.write(() -> stock.restock(sku, quantity, actor));
+    public ProductView restock(String sku, int quantity, String location, String actor) {
+        return writes.write(() -> stock.restock(sku, quantity, location, actor));
     }
 
     /**
      * Restocks once per idempotency key of the client: the first request with the key restocks (as
-     * {@link #restock(String, int, String)}) and stores its answer in the same transaction; a later one with the same key and
-     * the same request (SKU and quantity) restocks nothing and answers the stored product, replayed. A restock that
+     * {@link #restock(String, int, String, String)}) and stores its answer in the same transaction; a later one with the same key and
+     * the same request (SKU, quantity and location) restocks nothing and answers the stored product, replayed. A restock that
      * fails stores nothing, so the key stays free.
      *
      * <p>The key is claimed first, without waiting (an advisory lock held until the transaction ends): a second
@@ -131,8 +136,10 @@ public class CatalogService {
      * @throws ProductNotFoundException when no product has the SKU
      * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
-    Restocked restock(String sku, int quantity, String clientId, IdempotencyKey key) {
-        String request = "POST /api/v1/products/" + sku + "/restock {\"quantity\":" + quantity + "}";
+    Restocked restock(String sku, int quantity, String location, String clientId, IdempotencyKey key) {
+        // A restock to DEFAULT is written as before locations were, so that a key stored then still matches.
+        String request = "POST /api/v1/products/" + sku + "/restock {\"quantity\":" + quantity
+                + (location.equals(Locations.DEFAULT) ? "" : ",\"location\":\"" + location + "\"") + "}";
         return writes.write(() -> {
             if (!keys.tryClaim(clientId, key)) {
                 throw IdempotencyKeyInUseException.of(key);
@@ -145,7 +152,7 @@ public class CatalogService {
                 return new Restocked(stored.get().status(), json.readValue(stored.get().body(), ProductView.class),
                         true);
             }
-            ProductView restocked = stock.restock(sku, quantity, clientId);
+            ProductView restocked = stock.restock(sku, quantity, location, clientId);
             keys.store(clientId, key, request, OK, json.writeValueAsString(restocked),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
             return new Restocked(OK, restocked, false);

@@ -12,6 +12,7 @@ import com.example.inventory.web.input.InvalidParameterException;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,9 +63,14 @@ class ProductController {
     @Operation(summary = "Create a product with its initial stock")
     @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location", required = true,
             description = "/api/v1/products/{sku}", schema = @Schema(type = "string")))
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.DUPLICATE_SKU})
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.LOCATION_NOT_FOUND, ProblemType.DUPLICATE_SKU,
+            ProblemType.STOCK_LIMIT_EXCEEDED})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request, Caller caller) {
-        ProductView created = catalog.create(request.sku(), request.name().strip(), request.stock(),
+        Map<String, String> refusals = request.refusals();
+        if (!refusals.isEmpty()) {
+            throw InvalidMembersException.of(refusals);
+        }
+        ProductView created = catalog.create(request.sku(), request.name().strip(), request.stockByLocation(),
                 request.lowStockThreshold(), caller.clientId());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
         return ResponseEntity.created(location).body(created);
@@ -94,7 +100,7 @@ class ProductController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     ProductView patch(@PathVariable String sku, @Valid @RequestBody ProductRequests.ProductPatch patch) {
         if (!patch.refusals().isEmpty()) {
-            throw InvalidPatchException.of(patch.refusals());
+            throw InvalidMembersException.of(patch.refusals());
         }
         return catalog.describe(sku, patch.newName(), patch.newThreshold());
     }
@@ -128,15 +134,16 @@ class ProductController {
             + "stored answer; absent otherwise", schema = @Schema(type = "string", allowableValues = "true")))
     @ApiResponse(responseCode = "400", description = "An invalid body, or an `Idempotency-Key` that breaks its rule "
             + "or is given more than once (`errors` name `" + IdempotencyKey.HEADER + "`).")
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.STOCK_LIMIT_EXCEEDED,
-            ProblemType.IDEMPOTENCY_KEY_IN_USE, ProblemType.IDEMPOTENCY_KEY_REUSED})
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.LOCATION_NOT_FOUND,
+            ProblemType.STOCK_LIMIT_EXCEEDED, ProblemType.IDEMPOTENCY_KEY_IN_USE, ProblemType.IDEMPOTENCY_KEY_REUSED})
     ResponseEntity<ProductView> restock(@PathVariable String sku, @Valid @RequestBody ProductRequests.Restock request,
                                         Caller caller, HttpServletRequest http) {
         Optional<IdempotencyKey> key = IdempotencyKey.of(Collections.list(http.getHeaders(IdempotencyKey.HEADER)));
         if (key.isEmpty()) {
-            return ResponseEntity.ok(catalog.restock(sku, request.quantity(), caller.clientId()));
+            return ResponseEntity.ok(catalog.restock(sku, request.quantity(), request.at(), caller.clientId()));
         }
-        CatalogService.Restocked restocked = catalog.restock(sku, request.quantity(), caller.clientId(), key.get());
+        CatalogService.Restocked restocked = catalog.restock(sku, request.quantity(), request.at(), caller.clientId(),
+                key.get());
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(restocked.status());
         if (restocked.replayed()) {
             answer.header(IdempotentResponses.REPLAYED_HEADER, "true");

@@ -2,7 +2,10 @@ package com.example.inventory.product;
 
 import com.example.inventory.common.HasVisibleCharacter;
 import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.Locations;
 import com.example.inventory.stock.ThresholdChange;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,14 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,11 +32,12 @@ import tools.jackson.databind.JsonNode;
 final class ProductRequests {
 
     /** The product's members a patch cannot change ({@link ProductPatch#READ_ONLY}), as the document says them. */
-    static final String PATCH_READ_ONLY = "`sku`, `stock`, `reserved`, `available`, `version`, `updatedAt`";
+    static final String PATCH_READ_ONLY = "`sku`, `stock`, `reserved`, `available`, `locations`, `version`, `updatedAt`";
 
     private ProductRequests() {
     }
 
+    @Schema(description = "A product and its initial stock: `stock` (at `DEFAULT`) or `locations`, not both")
     record CreateProduct(
             @Schema(example = "PHONE-1")
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
@@ -40,10 +47,58 @@ final class ProductRequests {
             @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH, pattern = InventoryLimits.NAME_PATTERN,
                     description = InventoryLimits.NAME_RULE, example = "Phone")
             @HasVisibleCharacter String name,
-            @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock,
+            @Schema(types = {"integer", "null"}, example = "100", description = "The initial stock, at `DEFAULT`; "
+                    + "give this or `locations`")
+            @Min(0) @Max(InventoryLimits.MAX_STOCK) @Nullable Integer stock,
+            @ArraySchema(arraySchema = @Schema(types = {"array", "null"}, description = "The initial stock per "
+                    + "location, each location once; give this or `stock`"), minItems = 1,
+                    maxItems = InventoryLimits.MAX_LINES)
+            @Size(min = 1, max = InventoryLimits.MAX_LINES) @Nullable List<@Valid @NotNull InitialStock> locations,
             @Schema(types = {"integer", "null"}, description = "Optional: below it the stock counts as low; absent "
                     + "or null: no threshold")
             @Min(0) @Max(InventoryLimits.MAX_STOCK) @Nullable Integer lowStockThreshold) {
+
+        /** The initial stock by location, in the order given; call only on a request without {@link #refusals()}. */
+        Map<String, Integer> stockByLocation() {
+            Map<String, Integer> byLocation = new LinkedHashMap<>();
+            if (locations == null) {
+                byLocation.put(Locations.DEFAULT, stock == null ? 0 : stock);
+            } else {
+                locations.forEach(initial -> byLocation.put(initial.location(), initial.stock()));
+            }
+            return byLocation;
+        }
+
+        /** The rules between members: each member refused, with why; empty when none. */
+        Map<String, String> refusals() {
+            Map<String, String> refusals = new TreeMap<>();
+            if (stock != null && locations != null) {
+                refusals.put("locations", "must not be given with stock: give the initial stock one way");
+            } else if (stock == null && locations == null) {
+                refusals.put("stock", "must not be null unless locations are given");
+            } else if (locations != null) {
+                Set<String> seen = new HashSet<>();
+                long total = 0;
+                for (InitialStock initial : locations) {
+                    if (!seen.add(initial.location())) {
+                        refusals.put("locations", "must name each location once, not " + initial.location() + " twice");
+                        break;
+                    }
+                    total += initial.stock();
+                }
+                if (total > InventoryLimits.MAX_STOCK && !refusals.containsKey("locations")) {
+                    refusals.put("locations", "must hold at most " + InventoryLimits.MAX_STOCK + " units together");
+                }
+            }
+            return refusals;
+        }
+    }
+
+    /** A product's initial stock at one location. */
+    record InitialStock(
+            @Schema(example = "WH-1") @NotNull
+            @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String location,
+            @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
     }
 
     /**
@@ -60,7 +115,8 @@ final class ProductRequests {
     static final class ProductPatch {
 
         /** The members of a product that only other operations change: stock by restocks and orders. */
-        static final List<String> READ_ONLY = List.of("sku", "stock", "reserved", "available", "version", "updatedAt");
+        static final List<String> READ_ONLY = List.of("sku", "stock", "reserved", "available", "locations", "version",
+                "updatedAt");
 
         @CodePointLength(min = 1, max = InventoryLimits.MAX_NAME_LENGTH)
         @Schema(minLength = 1, maxLength = InventoryLimits.MAX_NAME_LENGTH, pattern = InventoryLimits.NAME_PATTERN,
@@ -114,7 +170,7 @@ final class ProductRequests {
             }
             for (String member : READ_ONLY) {
                 if (given.contains(member)) {
-                    refusals.put(member, "cannot be patched" + (member.equals("stock")
+                    refusals.put(member, "cannot be patched" + (member.equals("stock") || member.equals("locations")
                             ? ": stock changes by restocks and orders" : ""));
                 }
             }
@@ -122,6 +178,15 @@ final class ProductRequests {
         }
     }
 
-    record Restock(@Schema(example = "50") @NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity) {
+    record Restock(@Schema(example = "50") @NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity,
+                   @Schema(types = {"string", "null"}, example = "WH-1", description = "Where the units arrive; "
+                           + "absent or null: `DEFAULT`")
+                   @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
+                   @Nullable String location) {
+
+        /** Where the units arrive. */
+        String at() {
+            return location == null ? Locations.DEFAULT : location;
+        }
     }
 }

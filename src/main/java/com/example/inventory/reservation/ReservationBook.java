@@ -42,10 +42,10 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
                 ON CONFLICT (client_id, order_id) DO NOTHING
                 RETURNING id),
             claimed_lines AS (
-                INSERT INTO reservation_line (reservation_id, line_no, sku, quantity)
-                SELECT line.order_id, line.line_no, line.sku, line.quantity
-                  FROM unnest(?::uuid[], ?::integer[], ?::varchar[], ?::integer[])
-                           AS line (order_id, line_no, sku, quantity)
+                INSERT INTO reservation_line (reservation_id, line_no, sku, quantity, location)
+                SELECT line.order_id, line.line_no, line.sku, line.quantity, line.location
+                  FROM unnest(?::uuid[], ?::integer[], ?::varchar[], ?::integer[], ?::varchar[])
+                           AS line (order_id, line_no, sku, quantity, location)
                  WHERE line.order_id IN (SELECT id FROM claimed))
             SELECT id FROM claimed""";
 
@@ -126,7 +126,8 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
                 .toArray(Instant[]::new));
         return rows.claimed(jdbc.sql(CLAIM)
                 .params(strategy.value(), attempt, rows.idTexts(), rows.clientIds(), rows.orderIds(), createdAt,
-                        expiresAt, rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities())
+                        expiresAt, rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities(),
+                        rows.locations())
                 .query(UUID.class).list());
     }
 

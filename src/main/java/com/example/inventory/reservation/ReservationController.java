@@ -60,8 +60,8 @@ class ReservationController {
             + "whatever its status; nothing held", headers = @Header(
             name = IdempotentResponses.REPLAYED_HEADER, required = true, description = "true",
             schema = @Schema(type = "string", allowableValues = "true")))
-    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.INSUFFICIENT_STOCK,
-            ProblemType.ORDER_CONFLICT, ProblemType.HOLD_QUOTA_EXCEEDED, ProblemType.RESERVATION_LIFETIME_EXCEEDED,
+    @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND, ProblemType.LOCATION_NOT_FOUND,
+            ProblemType.INSUFFICIENT_STOCK, ProblemType.ORDER_CONFLICT, ProblemType.HOLD_QUOTA_EXCEEDED, ProblemType.RESERVATION_LIFETIME_EXCEEDED,
             ProblemType.CONTENTION})
     ResponseEntity<ReservationView> reserve(@Valid @RequestBody ReservationRequests.Reserve request,
                                             @RequestParam(required = false) @Nullable PlacementMode strategy,

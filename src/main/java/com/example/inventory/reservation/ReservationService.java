@@ -3,9 +3,11 @@ package com.example.inventory.reservation;
 import com.example.inventory.common.Caller;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.deduction.DeductionService;
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.InventoryService;
+import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
@@ -100,18 +102,19 @@ public class ReservationService {
         }
         if (result instanceof OncePerOrderId.Replayed<Reservation>(Reservation stored)) {
             metrics.count(Outcome.REPLAYED);
-            return Answer.replayed(ReservationView.of(stored));
+            return Answer.replayed(view(stored));
         }
         metrics.count(Outcome.RESERVED);
         log.debug("Reservation placed: order={} strategy={} expiresAt={}", orderId, strategy, order.expiresAt());
-        return Answer.placed(ReservationView.placed(order));
+        OncePerOrderId.Placed<Reservation> placed = (OncePerOrderId.Placed<Reservation>) result;
+        return Answer.placed(ReservationView.placed(order, placed.placement().allocations()));
     }
 
     /** @throws ReservationNotFoundException when there is no such reservation that {@code caller} may see */
     @Transactional(readOnly = true)
     public ReservationView get(String id, Caller caller) {
         return TimeOrderedUuid.parse(id).flatMap(reservations::findById)
-                .filter(reservation -> caller.sees(reservation.clientId())).map(ReservationView::of)
+                .filter(reservation -> caller.sees(reservation.clientId())).map(this::view)
                 .orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 
@@ -124,7 +127,7 @@ public class ReservationService {
     public ReservationView forOrder(String orderId, @Nullable String clientId, Caller caller) {
         String owner = clientId != null ? clientId : caller.clientId();
         return (caller.sees(owner) ? reservations.findByClientIdAndOrderId(owner, orderId)
-                : Optional.<Reservation>empty()).map(ReservationView::of)
+                : Optional.<Reservation>empty()).map(this::view)
                 .orElseThrow(() -> ReservationNotFoundException.forOrder(orderId));
     }
 
@@ -139,17 +142,19 @@ public class ReservationService {
     public ReservationView confirm(String id, Caller caller) {
         return decided(() -> {
             Reservation reservation = lock(id, caller);
+            List<List<Allocated>> held = inventory.allocationsOf(reservation, MovementKind.RESERVE);
             if (reservation.isConfirmed()) {
-                return new Decision(ReservationView.of(reservation), null);
+                return new Decision(ReservationView.of(reservation, held), null);
             }
             Instant now = now();
             UUID deductionId = TimeOrderedUuid.next();
             reservation.confirm(deductionId, now);
             // The deduction's claim before the client's hold counter, as a batch claims them: no lock cycle.
-            deductions.recordConfirmed(deductionId, reservation, PlacementMode.of(reservation.getStrategy()), now);
+            deductions.recordConfirmed(deductionId, reservation, held, PlacementMode.of(reservation.getStrategy()),
+                    now);
             book.unhold(List.of(reservation));
-            inventory.confirm(reservation);
-            return new Decision(ReservationView.of(reservation), Outcome.CONFIRMED);
+            inventory.confirm(reservation, held);
+            return new Decision(ReservationView.of(reservation, held), Outcome.CONFIRMED);
         });
     }
 
@@ -164,11 +169,11 @@ public class ReservationService {
         return decided(() -> {
             Reservation reservation = lock(id, caller);
             if (!reservation.release(now())) {
-                return new Decision(ReservationView.of(reservation), null);
+                return new Decision(view(reservation), null);
             }
             book.unhold(List.of(reservation));
             inventory.release(List.of(reservation), caller.clientId());
-            return new Decision(ReservationView.of(reservation),
+            return new Decision(view(reservation),
                     reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
         });
     }
@@ -187,7 +192,7 @@ public class ReservationService {
             Reservation reservation = lock(id, caller);
             Instant now = now();
             reservation.extend(now.plus(ttl), now, settings.maxLifetime());
-            return new Decision(ReservationView.of(reservation), Outcome.EXTENDED);
+            return new Decision(view(reservation), Outcome.EXTENDED);
         });
     }
 
@@ -243,6 +248,11 @@ public class ReservationService {
     long[] activeHolds() {
         Object[] row = reservations.activeHolds().getFirst();
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /** A stored reservation as the API shows it, with where its units are held (its ledger entries say). */
+    private ReservationView view(Reservation reservation) {
+        return ReservationView.of(reservation, inventory.allocationsOf(reservation, MovementKind.RESERVE));
     }
 
     /** The caller's own reservation, locked: its decisions are its client's alone (not even an operator's). */

@@ -27,6 +27,7 @@ public final class ClaimRows<O extends StockOrder> {
     private final Integer[] lineNumbers;
     private final String[] skus;
     private final Integer[] quantities;
+    private final String[] locations;
 
     private ClaimRows(List<O> orders, Function<O, UUID> idOf) {
         this.orders = orders;
@@ -39,6 +40,7 @@ public final class ClaimRows<O extends StockOrder> {
         lineNumbers = new Integer[lineCount];
         skus = new String[lineCount];
         quantities = new Integer[lineCount];
+        locations = new String[lineCount];
         int line = 0;
         for (int i = 0; i < orders.size(); i++) {
             O order = orders.get(i);
@@ -51,6 +53,7 @@ public final class ClaimRows<O extends StockOrder> {
                 lineNumbers[line] = number;
                 skus[line] = orderLine.sku();
                 quantities[line] = orderLine.quantity();
+                locations[line] = orderLine.location();
             }
         }
     }
@@ -112,5 +115,10 @@ public final class ClaimRows<O extends StockOrder> {
 
     public Integer[] quantities() {
         return quantities;
+    }
+
+    /** Each line's pinned location, null where it pins none. */
+    public String[] locations() {
+        return locations;
     }
 }

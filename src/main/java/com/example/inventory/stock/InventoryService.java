@@ -1,9 +1,21 @@
 package com.example.inventory.stock;
 
 import com.example.inventory.common.InventoryLimits;
+import com.example.inventory.stock.ledger.Ledger;
+import com.example.inventory.stock.ledger.Ledger.OrderKey;
+import com.example.inventory.stock.model.LocationRows;
 import com.example.inventory.stock.placement.LockedStockChange;
+import com.example.inventory.stock.placement.LockedStockChange.Change;
+import com.example.inventory.stock.placement.LockedStockChange.Target;
 import com.example.inventory.stock.placement.Placers;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,20 +26,27 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where the features' orders change stock: an order is placed in one of the placement modes, and the units it took
  * or holds are given back, confirmed or released later, always under a row lock or a guarded update, in the same
- * transaction as their ledger entries. Features keep their own records ({@link OrderClaims}) and run their later
- * decisions in {@link TrackedTransactions}; the catalogue's changes go through {@link ProductStock}.
+ * transaction as their ledger entries. Where an order's units came from (its allocations) is what its placement's
+ * ledger entries say, so every later change moves exactly those units of exactly those rows. Features keep their own
+ * records ({@link OrderClaims}) and run their later decisions in {@link TrackedTransactions}; the catalogue's changes
+ * go through {@link ProductStock}.
  */
 @Service
 public class InventoryService {
 
     private final Placers placers;
     private final LockedStockChange lockedStock;
+    private final Ledger ledger;
+    private final LocationRows locations;
     private final StockSettings settings;
     private final StockMetrics metrics;
 
-    InventoryService(Placers placers, LockedStockChange lockedStock, StockSettings settings, StockMetrics metrics) {
+    InventoryService(Placers placers, LockedStockChange lockedStock, Ledger ledger, LocationRows locations,
+                     StockSettings settings, StockMetrics metrics) {
         this.placers = placers;
         this.lockedStock = lockedStock;
+        this.ledger = ledger;
+        this.locations = locations;
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -38,17 +57,20 @@ public class InventoryService {
     }
 
     /**
-     * Places an order: claims its id in {@code book} and applies the book's movement to the stock of every line, all
-     * or nothing, in the mode's own transaction(s). When the id is claimed already, nothing changes and the
-     * placement says so; the feature answers from its stored order.
+     * Places an order: claims its id in {@code book}, allocates its lines over their products' locations and applies
+     * the book's movement to the stock of every line, all or nothing, in the mode's own transaction(s). When the id is
+     * claimed already, nothing changes and the placement says so; the feature answers from its stored order.
      *
+     * @throws LocationNotFoundException for the first line that pins a location that does not exist
      * @throws ProductNotFoundException for the first line whose SKU is unknown
-     * @throws InsufficientStockException for a line that asks for more than is available
+     * @throws InsufficientStockException for a line that asks for more than is available where it may take from
      * @throws ContentionException when the rows could not be had in time (lock timeout, retries used up)
      */
     public <O extends StockOrder> Placement place(O order, OrderClaims<O> book, PlacementMode strategy) {
+        requirePinnedLocationsExist(order.lines());
+        Placement placement;
         try {
-            return placers.of(strategy).place(order, book);
+            placement = placers.of(strategy).place(order, book);
         } catch (RuntimeException e) {
             if (ContentionException.isLockTimeout(e)) {
                 metrics.lockTimeout(strategy);
@@ -56,40 +78,107 @@ public class InventoryService {
             }
             throw e;
         }
+        if (placement.placed() && placement.allocations().isEmpty()) {
+            // Committed, but its answers were lost with the connection (found out afterwards): the ledger has them.
+            return Placement.placed(placement.strategy(), placement.attempts(), allocationsOf(order, book.movement()));
+        }
+        return placement;
+    }
+
+    private void requirePinnedLocationsExist(List<OrderLine> lines) {
+        TreeSet<String> pinned = new TreeSet<>();
+        lines.stream().map(OrderLine::location).filter(Objects::nonNull).forEach(pinned::add);
+        if (pinned.isEmpty()) {
+            return;
+        }
+        Set<String> known = locations.existing(pinned);
+        lines.stream().map(OrderLine::location).filter(location -> location != null && !known.contains(location))
+                .findFirst().ifPresent(location -> {
+                    throw LocationNotFoundException.of(location);
+                });
     }
 
     /**
-     * Gives the units of {@code lines} back to stock (a cancelled deduction) under the products' row locks, with
-     * one {@code CANCEL} movement per line by {@code actor} (who cancelled: the order's client or an operator),
-     * inside the caller's transaction.
+     * Where the units of a placed order's lines came from, by the line's index in the order: what its placement's
+     * ledger entries say.
+     *
+     * @param placedBy the movement that placed it: {@code DEDUCT} for a deduction (placed as one, or confirmed from a
+     *        hold: its {@code CONFIRM} entries), {@code RESERVE} for a hold
+     */
+    public List<List<Allocated>> allocationsOf(StockOrder order, MovementKind placedBy) {
+        return allocationsOf(List.of(order), placedBy).get(order);
+    }
+
+    /** {@link #allocationsOf(StockOrder, MovementKind)} of several orders, in one query. */
+    public Map<StockOrder, List<List<Allocated>>> allocationsOf(List<? extends StockOrder> orders,
+                                                                MovementKind placedBy) {
+        Set<MovementKind> kinds = placedBy == MovementKind.DEDUCT
+                ? EnumSet.of(MovementKind.DEDUCT, MovementKind.CONFIRM) : EnumSet.of(placedBy);
+        Map<OrderKey, List<Ledger.Placed>> placed = ledger.placedBy(
+                orders.stream().map(order -> new OrderKey(order.orderId(), order.clientId())).distinct().toList(),
+                kinds);
+        Map<StockOrder, List<List<Allocated>>> allocations = new IdentityHashMap<>();
+        for (StockOrder order : orders) {
+            List<Ledger.Placed> entries = placed.getOrDefault(new OrderKey(order.orderId(), order.clientId()),
+                    List.of());
+            List<List<Allocated>> lines = new ArrayList<>(order.lines().size());
+            for (OrderLine line : order.lines()) {
+                lines.add(entries.stream().filter(entry -> entry.sku().equals(line.sku()))
+                        .map(entry -> new Allocated(entry.location(), entry.quantity())).toList());
+            }
+            allocations.put(order, lines);
+        }
+        return allocations;
+    }
+
+    /**
+     * Gives the units of a deduction back to stock (a cancelled deduction), to exactly the rows they came from, under
+     * their row locks, with one {@code CANCEL} movement per allocated part by {@code actor} (who cancelled: the order's
+     * client or an operator), inside the caller's transaction.
      *
      * @throws StockLimitExceededException when a product's stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void giveBack(List<OrderLine> lines, String orderId, String actor) {
-        lockedStock.apply(lines, MovementKind.CANCEL, orderId, actor);
+    public void giveBack(StockOrder deducted, String actor) {
+        lockedStock.apply(List.of(changeOf(deducted, allocationsOf(deducted, MovementKind.DEDUCT), actor)),
+                MovementKind.CANCEL);
     }
 
     /**
-     * Turns the units held for an order into a sale: {@code stock} and {@code reserved} both fall by each line's
-     * quantity, one {@code CONFIRM} movement per line (by the order's client), under the products' row locks, inside
-     * the caller's transaction.
+     * Turns the units held for an order into a sale: {@code stock} and {@code reserved} of exactly the rows that hold
+     * them both fall, one {@code CONFIRM} movement per allocated part (by the order's client), under the rows' locks,
+     * inside the caller's transaction.
+     *
+     * @param allocations where the order's units are held ({@link #allocationsOf}, {@code RESERVE})
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void confirm(StockOrder held) {
-        lockedStock.applyAll(List.of(held), MovementKind.CONFIRM, null);
+    public void confirm(StockOrder held, List<List<Allocated>> allocations) {
+        lockedStock.apply(List.of(changeOf(held, allocations, held.clientId())), MovementKind.CONFIRM);
     }
 
     /**
-     * Gives the units held for some orders back to {@code available} ({@code reserved} falls), one {@code RELEASE}
-     * movement per line by {@code actor} ({@link com.example.inventory.common.Caller#SYSTEM} for the sweeper; null:
-     * each order's own client), inside the caller's transaction. All their products are locked in one query, in id
-     * order, so releasing many holds at once cannot deadlock with anything else.
+     * Gives the units held for some orders back to {@code available} ({@code reserved} of the rows that hold them
+     * falls), one {@code RELEASE} movement per allocated part by {@code actor}
+     * ({@link com.example.inventory.common.Caller#SYSTEM} for the sweeper; null: each order's own client), inside the
+     * caller's transaction. All their rows are locked in one query, in order, so releasing many holds at once cannot
+     * deadlock with anything else.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(List<? extends StockOrder> held, @Nullable String actor) {
-        if (!held.isEmpty()) {
-            lockedStock.applyAll(held, MovementKind.RELEASE, actor);
+        if (held.isEmpty()) {
+            return;
         }
+        Map<StockOrder, List<List<Allocated>>> allocations = allocationsOf(held, MovementKind.RESERVE);
+        lockedStock.apply(held.stream().map(order -> changeOf(order, allocations.get(order),
+                actor != null ? actor : order.clientId())).toList(), MovementKind.RELEASE);
+    }
+
+    private static Change changeOf(StockOrder order, List<List<Allocated>> allocations, String actor) {
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            String sku = order.lines().get(i).sku();
+            allocations.get(i).forEach(part -> targets.add(new Target(sku, part.location(), part.quantity())));
+        }
+        return new Change(targets, order.orderId(), actor);
     }
 }

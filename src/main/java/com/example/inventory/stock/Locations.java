@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Locations {
 
+    /** The location every call that names none works on; the migration creates it. */
+    public static final String DEFAULT = Location.DEFAULT;
+
     private final LocationRows rows;
 
     Locations(LocationRows rows) {

@@ -3,17 +3,26 @@ package com.example.inventory.stock;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.Location;
+import com.example.inventory.stock.model.LocationRows;
 import com.example.inventory.stock.model.Product;
 import com.example.inventory.stock.model.ProductRepository;
 import com.example.inventory.stock.model.StockStatements;
 import com.example.inventory.stock.placement.LockedStockChange;
+import com.example.inventory.stock.placement.LockedStockChange.Change;
+import com.example.inventory.stock.placement.LockedStockChange.Target;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -31,13 +40,15 @@ public class ProductStock {
 
     private final ProductRepository products;
     private final StockStatements statements;
+    private final LocationRows locationRows;
     private final LockedStockChange lockedStock;
     private final Ledger ledger;
     private final Clock clock;
 
-    ProductStock(ProductRepository products, StockStatements statements, LockedStockChange lockedStock, Ledger ledger,
-                 Clock clock) {
+    ProductStock(ProductRepository products, StockStatements statements, LocationRows locationRows,
+                 LockedStockChange lockedStock, Ledger ledger, Clock clock) {
         this.products = products;
+        this.locationRows = locationRows;
         this.statements = statements;
         this.lockedStock = lockedStock;
         this.ledger = ledger;
@@ -45,33 +56,66 @@ public class ProductStock {
     }
 
     /**
-     * Creates a product with its initial stock and records that stock as an {@code INITIAL} movement by
-     * {@code actor}.
+     * Creates a product with its initial stock at each of {@code locations} (in the order given; {@link
+     * Location#DEFAULT} alone for a product created with one stock figure) and records each location's stock as an
+     * {@code INITIAL} movement by {@code actor}.
      *
+     * @param locations the initial stock by location, each location once, at least one
      * @throws DuplicateSkuException when the SKU is taken, also when two creations race for it
+     * @throws LocationNotFoundException for the first location that does not exist; nothing is created
+     * @throws StockLimitExceededException when the stock, summed over the locations, exceeds
+     *         {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ProductView create(String sku, String name, int stock, @Nullable Integer lowStockThreshold, String actor) {
-        Product product = new Product(sku, name, stock, lowStockThreshold, clock.instant());
-        long id = statements.insertUnlessSkuTaken(product).orElseThrow(() -> DuplicateSkuException.of(sku));
-        if (stock > 0) {
-            ledger.record(List.of(new Movement(id, MovementKind.INITIAL, stock, stock, null, actor)));
+    public ProductView create(String sku, String name, Map<String, Integer> locations,
+                              @Nullable Integer lowStockThreshold, String actor) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("A product is created at one location at least");
         }
-        return ProductView.of(product);
+        long total = locations.values().stream().mapToLong(Integer::longValue).sum();
+        if (total > InventoryLimits.MAX_STOCK) {
+            throw StockLimitExceededException.of(sku, 0, Math.toIntExact(Math.min(total, Integer.MAX_VALUE)));
+        }
+        Set<String> known = locationRows.existing(locations.keySet());
+        locations.keySet().stream().filter(location -> !known.contains(location)).findFirst().ifPresent(location -> {
+            throw LocationNotFoundException.of(location);
+        });
+        Instant now = clock.instant();
+        Product product = new Product(sku, name, lowStockThreshold, now);
+        long id = statements.insertUnlessSkuTaken(product).orElseThrow(() -> DuplicateSkuException.of(sku));
+        statements.insertRows(id, sku, locations.keySet().toArray(String[]::new),
+                locations.values().toArray(Integer[]::new), product.getUpdatedAt());
+        List<Movement> initial = new ArrayList<>();
+        locations.forEach((location, stock) -> {
+            if (stock > 0) {
+                initial.add(new Movement(id, location, MovementKind.INITIAL, stock, stock, null, actor));
+            }
+        });
+        ledger.record(initial);
+        return statements.view(sku).orElseThrow();
     }
 
     /**
-     * Raises a product's stock and records a {@code RESTOCK} movement by {@code actor}, under the product's row
-     * lock, so concurrent
-     * restocks (and orders) never lose an update.
+     * Raises a product's stock at {@code location} (a row is made there if the product has none) and records a
+     * {@code RESTOCK} movement by {@code actor}, under the product's row locks, so concurrent restocks (and orders)
+     * never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
-     * @throws StockLimitExceededException when the stock would exceed {@link InventoryLimits#MAX_STOCK}
+     * @throws LocationNotFoundException when the location does not exist
+     * @throws StockLimitExceededException when the stock, summed over the product's locations, would exceed
+     *         {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public ProductView restock(String sku, int quantity, String actor) {
-        return ProductView.of(lockedStock.apply(List.of(new OrderLine(sku, quantity)), MovementKind.RESTOCK, null,
-                actor).getFirst());
+    public ProductView restock(String sku, int quantity, String location, String actor) {
+        if (locationRows.find(location).isEmpty()) {
+            throw LocationNotFoundException.of(location);
+        }
+        if (!statements.ensureRow(sku, location)) {
+            throw ProductNotFoundException.of(sku);
+        }
+        lockedStock.apply(List.of(new Change(List.of(new Target(sku, location, quantity)), null, actor)),
+                MovementKind.RESTOCK);
+        return statements.view(sku).orElseThrow();
     }
 
     /**
@@ -89,7 +133,7 @@ public class ProductStock {
         if (product.describe(name, threshold, clock.instant())) {
             products.flush();
         }
-        return ProductView.of(product);
+        return statements.view(sku).orElseThrow();
     }
 
     /**
@@ -102,7 +146,9 @@ public class ProductStock {
 
     /** One page of the catalogue, sorted by SKU. */
     public Page<ProductView> page(int page, int size) {
-        return products.findAll(PageRequest.of(page, size, Sort.by("sku"))).map(ProductView::of);
+        Page<Product> products = this.products.findAll(PageRequest.of(page, size, Sort.by("sku")));
+        List<ProductView> views = statements.views(products.map(Product::getId).toList());
+        return new PageImpl<>(views, products.getPageable(), products.getTotalElements());
     }
 
     /** The ledger of one product, newest first; empty when no product has the SKU. */

@@ -1,27 +1,39 @@
 package com.example.inventory.stock;
 
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.StockLevels;
 import java.time.Instant;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** A product as the API shows it; {@code lowStockThreshold} is null when the product has none. */
+/**
+ * A product as the API shows it: its stock, reserved and available units are the sums over {@code locations}, its
+ * rows (by priority, then code; only locations where it has one); {@code lowStockThreshold} is null when the product
+ * has none.
+ */
 public record ProductView(String sku, String name, int stock, int reserved, int available,
                           @Schema(types = {"integer", "null"}, minimum = "0", maximum = "1000000000",
                                   description = "Below it the product's stock counts as low; null: no threshold")
                           @Nullable Integer lowStockThreshold,
+                          @ArraySchema(arraySchema = @Schema(description = "The product's stock per location where it "
+                                  + "has a row, by priority then code; the top-level figures are their sums"))
+                          List<StockAtLocation> locations,
                           long version, Instant updatedAt) {
 
-    public static ProductView of(Product product) {
-        return of(product.getSku(), product.getName(), product.getStock(), product.getReserved(),
-                product.getLowStockThreshold(), product.getVersion(), product.getUpdatedAt());
+    public ProductView {
+        locations = List.copyOf(locations);
     }
 
-    public static ProductView of(String sku, String name, int stock, int reserved, @Nullable Integer lowStockThreshold,
-                                 long version, Instant updatedAt) {
-        int available = Math.toIntExact(new StockLevels(stock, reserved).available());
-        return new ProductView(sku, name, stock, reserved, available, lowStockThreshold, version, updatedAt);
+    public static ProductView of(String sku, String name, @Nullable Integer lowStockThreshold,
+                                 List<StockAtLocation> locations, long version, Instant updatedAt) {
+        long stock = 0;
+        long reserved = 0;
+        for (StockAtLocation location : locations) {
+            stock += location.stock();
+            reserved += location.reserved();
+        }
+        return new ProductView(sku, name, Math.toIntExact(stock), Math.toIntExact(reserved),
+                Math.toIntExact(stock - reserved), lowStockThreshold, locations, version, updatedAt);
     }
 }

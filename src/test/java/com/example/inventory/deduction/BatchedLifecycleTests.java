@@ -106,7 +106,7 @@ class BatchedLifecycleTests {
         for (String order : orders) {
             assertThat(deductionsOf(observer, order)).as(order).isEqualTo(1);
         }
-        assertThat(observer.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single())
+        assertThat(observer.sql("SELECT sum(stock) FROM location_stock WHERE sku = ?").param(sku).query(Integer.class).single())
                 .isEqualTo(100 - 21);
         assertLedgerMatchesStock(observer, sku);
     }

@@ -93,7 +93,7 @@ class DeductionMetricsTests {
 
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM product WHERE sku = ? FOR UPDATE")) {
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM location_stock WHERE sku = ? FOR UPDATE")) {
                 lock.setString(1, sku);
                 lock.executeQuery().close();
             }

@@ -6,9 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Forces optimistic version conflicts inside PostgreSQL: a test trigger silently skips the first n updates of a
- * product, which is exactly what a lost {@code version} race looks like to Hibernate (0 rows updated). A sequence
+ * product's stock row, which is exactly what a lost {@code version} race looks like to Hibernate (0 rows updated). A sequence
  * counts the skips because, unlike a table, it is not rolled back with the failed attempt. Its objects belong to the
- * schema's owner, who alone may put a trigger on {@code product}; the trigger's function runs as its owner, since the
+ * schema's owner, who alone may put a trigger on {@code location_stock}; the trigger's function runs as its owner, since the
  * service's role has no rights on them.
  */
 final class ForcedConflicts {
@@ -33,7 +33,7 @@ final class ForcedConflicts {
                     RETURN NEW;
                 END $$""").update();
         jdbc.sql("""
-                CREATE OR REPLACE TRIGGER test_force_conflict BEFORE UPDATE ON product
+                CREATE OR REPLACE TRIGGER test_force_conflict BEFORE UPDATE ON location_stock
                 FOR EACH ROW EXECUTE FUNCTION test_force_conflict()""").update();
     }
 

@@ -182,7 +182,7 @@ class LostConnectionIT {
     }
 
     private static int stockOf(String sku) {
-        return jdbc.sql("SELECT stock FROM product WHERE sku = ?").param(sku).query(Integer.class).single();
+        return jdbc.sql("SELECT sum(stock) FROM location_stock WHERE sku = ?").param(sku).query(Integer.class).single();
     }
 
 }

@@ -241,7 +241,7 @@ final class Traffic {
             });
         }
         for (String sku : skus) {
-            var row = jdbc.sql("SELECT stock, reserved FROM product WHERE sku = ?").param(sku).query().singleRow();
+            var row = jdbc.sql("SELECT sum(stock) AS stock, sum(reserved) AS reserved FROM location_stock WHERE sku = ?").param(sku).query().singleRow();
             assertThat(new long[] {((Number) row.get("stock")).longValue(), ((Number) row.get("reserved")).longValue()})
                     .as("stock and reserved of %s, from the answers", sku).containsExactly(expected.get(sku));
             assertLedgerMatchesStock(jdbc, sku);

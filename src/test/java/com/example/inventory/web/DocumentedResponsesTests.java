@@ -159,8 +159,8 @@ class DocumentedResponsesTests {
         String newSku = HttpApi.unique("DOC");
         try (java.sql.Connection creating = dataSource.getConnection()) {
             creating.setAutoCommit(false);
-            creating.createStatement().execute("INSERT INTO product (sku, name, stock) VALUES ('" + newSku
-                    + "', 'Uncommitted', 1)");
+            creating.createStatement().execute("INSERT INTO product (sku, name) VALUES ('" + newSku
+                    + "', 'Uncommitted')");
             Response waited = api.post("/api/v1/products", "{\"sku\":\"" + newSku + "\",\"name\":\"Doc\",\"stock\":3}");
             creating.rollback();
             conforms("POST", "/api/v1/products", waited, 503);

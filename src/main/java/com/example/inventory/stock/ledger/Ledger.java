@@ -4,7 +4,13 @@ import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.model.StockStatements;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,18 +29,37 @@ import org.springframework.stereotype.Component;
 public class Ledger {
 
     /** The model's conditional change and its entry, one statement: the row lock is held for one round trip. */
-    private static final String CHANGE_AND_RECORD = "WITH changed AS (\n" + StockStatements.CHANGE_IF_WITHIN_BOUNDS
-            + ")\n" + """
-            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor, created_at)
-            SELECT id, :kind, :quantity, stock, :reference, :actor, clock_timestamp() FROM changed
-            """;
+    private static String changeAndRecord(String change) {
+        return "WITH changed AS (\n" + change + ")\n" + """
+                INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor,
+                                            created_at)
+                SELECT product_id, location, :kind, :quantity, stock, :reference, :actor, clock_timestamp() FROM changed
+                """;
+    }
+
+    private static final String CHANGE_PINNED_AND_RECORD = changeAndRecord(StockStatements.CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS);
+
+    private static final String CHANGE_PREFERRED_AND_RECORD = changeAndRecord(StockStatements.CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS);
 
     private static final String APPEND = """
-            INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor, created_at)
-            SELECT m.product_id, m.kind, m.quantity, m.stock_after, m.reference, m.actor, clock_timestamp()
-              FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[], ?::varchar[])
-                       WITH ORDINALITY AS m (product_id, kind, quantity, stock_after, reference, actor, position)
+            INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor, created_at)
+            SELECT m.product_id, m.location, m.kind, m.quantity, m.stock_after, m.reference, m.actor, clock_timestamp()
+              FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[], ?::varchar[])
+                       WITH ORDINALITY AS m (product_id, location, kind, quantity, stock_after, reference, actor,
+                                             position)
              ORDER BY m.position""";
+
+    /**
+     * The entries of some kinds that some orders' placements wrote (reference = order id, actor = the order's client),
+     * oldest first: where each order's units went.
+     */
+    private static final String PLACED = """
+            SELECT m.reference, m.actor, p.sku, m.location, m.quantity
+              FROM stock_movement m JOIN product p ON p.id = m.product_id
+             WHERE m.reference IS NOT NULL
+               AND (m.reference, m.actor) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))
+               AND m.kind = ANY (?::varchar[])
+             ORDER BY m.id""";
 
     private final StockMovementRepository movements;
     private final JdbcClient jdbc;
@@ -55,6 +80,7 @@ public class Ledger {
         }
         int size = entries.size();
         Long[] productIds = new Long[size];
+        String[] locations = new String[size];
         String[] kinds = new String[size];
         Integer[] quantities = new Integer[size];
         Integer[] stockAfter = new Integer[size];
@@ -63,30 +89,82 @@ public class Ledger {
         for (int i = 0; i < size; i++) {
             Movement entry = entries.get(i);
             productIds[i] = entry.productId();
+            locations[i] = entry.location();
             kinds[i] = entry.kind().name();
             quantities[i] = entry.quantity();
             stockAfter[i] = entry.stockAfter();
             references[i] = entry.reference();
             actors[i] = entry.actor();
         }
-        jdbc.sql(APPEND).params(productIds, kinds, quantities, stockAfter, references, actors).update();
+        jdbc.sql(APPEND).params(productIds, locations, kinds, quantities, stockAfter, references, actors).update();
     }
 
     /**
-     * Applies one movement to the product with this SKU if the result keeps the stock rule
-     * ({@link StockStatements#CHANGE_IF_WITHIN_BOUNDS}), and records it, in one statement. Must run inside a
-     * transaction.
+     * Applies one movement to the product's row at {@code location} if the result keeps the stock rule
+     * ({@link StockStatements#CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS}), and records it, in one statement. Must run inside
+     * a transaction.
      *
-     * @return true if the stock changed, false if the change would break the rule or no product has the SKU
+     * @return true if the stock changed; false if the change would break the rule, or the product has no row there
      */
-    public boolean changeIfWithinBounds(String sku, MovementKind kind, int quantity, @Nullable String reference,
-                                        String actor) {
-        return jdbc.sql(CHANGE_AND_RECORD)
+    public boolean changeAtLocationIfWithinBounds(String sku, String location, MovementKind kind, int quantity,
+                                                  @Nullable String reference, String actor) {
+        return change(CHANGE_PINNED_AND_RECORD, sku, kind, quantity, reference, actor).param("location", location)
+                .update() == 1;
+    }
+
+    /**
+     * Takes {@code quantity} units of a product from its preferred location that has them available
+     * ({@link StockStatements#CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS}), and records it, in one statement. Must
+     * run inside a transaction; only for movements that take available units.
+     *
+     * @return the location taken from; empty when no one location had them (or none kept them once its lock was had),
+     *         or no product has the SKU
+     */
+    public Optional<String> takeAtPreferredLocation(String sku, MovementKind kind, int quantity,
+                                                    @Nullable String reference, String actor) {
+        if (!kind.takesAvailable()) {
+            throw new IllegalArgumentException(kind + " does not take available units");
+        }
+        return change(CHANGE_PREFERRED_AND_RECORD + " RETURNING location", sku, kind, quantity, reference, actor)
+                .query(String.class).optional();
+    }
+
+    private JdbcClient.StatementSpec change(String sql, String sku, MovementKind kind, int quantity,
+                                            @Nullable String reference, String actor) {
+        return jdbc.sql(sql)
                 .param("sku", sku).param("kind", kind.name()).param("quantity", quantity)
                 .param("stockDelta", kind.stockDelta(quantity)).param("reservedDelta", kind.reservedDelta(quantity))
                 .param("reference", reference, Types.VARCHAR)
-                .param("actor", actor)
-                .update() == 1;
+                .param("actor", actor);
+    }
+
+    /**
+     * Where the placements of some orders put their units: for each order (by order id and client), the entries of
+     * {@code kinds} its placement wrote, oldest first. The ledger is the record of every order's allocation.
+     */
+    public Map<OrderKey, List<Placed>> placedBy(Collection<OrderKey> orders, Set<MovementKind> kinds) {
+        Map<OrderKey, List<Placed>> placed = new HashMap<>();
+        if (orders.isEmpty()) {
+            return placed;
+        }
+        String[] references = orders.stream().map(OrderKey::orderId).toArray(String[]::new);
+        String[] actors = orders.stream().map(OrderKey::clientId).toArray(String[]::new);
+        String[] kindNames = kinds.stream().map(Enum::name).toArray(String[]::new);
+        jdbc.sql(PLACED).params(references, actors, kindNames).query((row, number) -> {
+            placed.computeIfAbsent(new OrderKey(row.getString("reference"), row.getString("actor")),
+                    key -> new ArrayList<>()).add(new Placed(row.getString("sku"), row.getString("location"),
+                    row.getInt("quantity")));
+            return null;
+        }).list();
+        return placed;
+    }
+
+    /** An order as the ledger names it: its id (the entries' reference) and its client (their actor). */
+    public record OrderKey(String orderId, String clientId) {
+    }
+
+    /** {@code quantity} units of {@code sku} placed at {@code location}. */
+    public record Placed(String sku, String location, int quantity) {
     }
 
     /** The movements of one product, newest first. */

@@ -23,9 +23,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The operators' check that the ledger still explains the stock: at start-up and then on a schedule, every product's
- * {@code stock} and {@code reserved} are compared with the sums of its movements ({@link MovementKind}'s signs). The
- * number of products out of balance is the gauge {@code inventory.ledger.drift} (it should always be 0; it has no
+ * The operators' check that the ledger still explains the stock: at start-up and then on a schedule, every stock row's
+ * {@code stock} and {@code reserved} (a product at a location) are compared with the sums of the product's movements
+ * at that location ({@link MovementKind}'s signs). The number of rows out of balance is the gauge {@code inventory.ledger.drift} (it should always be 0; it has no
  * value, NaN, until the first check has run, so that "nothing checked yet" never reads as "in balance"); the
  * read-only actuator endpoint {@code /actuator/ledgerdrift} lists them as of the last check.
  */
@@ -37,21 +37,25 @@ class LedgerDrift {
     private static final int LISTED = 100;
 
     private static final String OUT_OF_BALANCE = """
-            SELECT p.sku, p.stock, p.reserved, coalesce(sum(%s), 0) AS ledger_stock,
+            SELECT s.sku, s.location, s.stock, s.reserved, coalesce(sum(%s), 0) AS ledger_stock,
                    coalesce(sum(%s), 0) AS ledger_reserved, count(*) OVER () AS out_of_balance
-              FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
-             GROUP BY p.id
-            HAVING p.stock <> coalesce(sum(%1$s), 0) OR p.reserved <> coalesce(sum(%2$s), 0)
-             ORDER BY p.sku
+              FROM location_stock s
+              LEFT JOIN stock_movement m ON m.product_id = s.product_id AND m.location = s.location
+             GROUP BY s.id
+            HAVING s.stock <> coalesce(sum(%1$s), 0) OR s.reserved <> coalesce(sum(%2$s), 0)
+             ORDER BY s.sku, s.location
              LIMIT %3$d""".formatted(signed(kind -> kind.stockDelta(1)), signed(kind -> kind.reservedDelta(1)),
             LISTED);
 
-    /** A product whose counters its ledger does not explain. */
-    record Drifted(String sku, long stock, long ledgerStock, long reserved, long ledgerReserved) {
+    /** A stock row (a product at a location) whose counters its ledger entries there do not explain. */
+    record Drifted(String sku, String location, long stock, long ledgerStock, long reserved, long ledgerReserved) {
     }
 
-    /** The result of one check: when, how many products are out of balance, and the first of them by SKU. */
-    record Report(@Nullable Instant checkedAt, long productsOutOfBalance, List<Drifted> products) {
+    /**
+     * The result of one check: when, how many stock rows are out of balance, and the first of them by SKU and
+     * location.
+     */
+    record Report(@Nullable Instant checkedAt, long rowsOutOfBalance, List<Drifted> rows) {
     }
 
     private final JdbcClient jdbc;
@@ -62,8 +66,9 @@ class LedgerDrift {
         this.jdbc = jdbc;
         this.clock = clock;
         Gauge.builder("inventory.ledger.drift", last, report -> report.get().checkedAt() == null ? Double.NaN
-                        : report.get().productsOutOfBalance())
-                .description("Products whose stock or reserved units their ledger does not explain (should be 0)")
+                        : report.get().rowsOutOfBalance())
+                .description("Stock rows (products at locations) whose stock or reserved units their ledger does not "
+                        + "explain (should be 0)")
                 .register(registry);
     }
 
@@ -77,18 +82,20 @@ class LedgerDrift {
         }
     }
 
-    /** Compares every product with its ledger now. */
+    /** Compares every stock row with its ledger entries now. */
     Report check() {
         List<Object[]> rows = jdbc.sql(OUT_OF_BALANCE).query((row, number) -> new Object[] {
-                new Drifted(row.getString("sku"), row.getLong("stock"), row.getLong("ledger_stock"),
+                new Drifted(row.getString("sku"), row.getString("location"), row.getLong("stock"),
+                        row.getLong("ledger_stock"),
                         row.getLong("reserved"), row.getLong("ledger_reserved")), row.getLong("out_of_balance")})
                 .list();
         List<Drifted> drifted = rows.stream().map(row -> (Drifted) row[0]).toList();
         Report report = new Report(clock.instant(), rows.isEmpty() ? 0 : (Long) rows.getFirst()[1], drifted);
         last.set(report);
-        if (report.productsOutOfBalance() > 0) {
-            log.error("{} product(s) out of balance with the ledger, e.g. {}", report.productsOutOfBalance(),
-                    drifted.stream().limit(5).map(Drifted::sku).collect(Collectors.joining(", ")));
+        if (report.rowsOutOfBalance() > 0) {
+            log.error("{} stock row(s) out of balance with the ledger, e.g. {}", report.rowsOutOfBalance(),
+                    drifted.stream().limit(5).map(row -> row.sku() + " at " + row.location())
+                            .collect(Collectors.joining(", ")));
         }
         return report;
     }

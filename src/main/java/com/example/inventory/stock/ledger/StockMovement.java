@@ -28,6 +28,9 @@ public class StockMovement {
     @Column(nullable = false, updatable = false)
     private Long productId;
 
+    @Column(nullable = false, updatable = false, length = 64)
+    private String location;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false, length = 16)
     private MovementKind kind;
@@ -52,6 +55,10 @@ public class StockMovement {
 
     public Long getId() {
         return id;
+    }
+
+    public String getLocation() {
+        return location;
     }
 
     public MovementKind getKind() {

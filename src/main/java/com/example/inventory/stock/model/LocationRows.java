@@ -1,6 +1,9 @@
 package com.example.inventory.stock.model;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -9,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The statements on the {@code location} table, in plain JDBC (one statement each, in the caller's transaction when
- * there is one). The table belongs to the stock core: stock rows will be kept per product and location, and
- * allocation reads the locations' priorities.
+ * there is one). The table belongs to the stock core: stock rows are kept per product and location, and allocation
+ * reads the locations' priorities.
  */
 @Component
 public class LocationRows {
@@ -41,6 +44,12 @@ public class LocationRows {
     public Optional<Location> find(String code) {
         return jdbc.sql("SELECT code, name, priority FROM location WHERE code = ?").param(code).query(LOCATION)
                 .optional();
+    }
+
+    /** The codes among {@code codes} that name locations. */
+    public Set<String> existing(Collection<String> codes) {
+        return new HashSet<>(jdbc.sql("SELECT code FROM location WHERE code = ANY (?)")
+                .param(codes.toArray(String[]::new)).query(String.class).list());
     }
 
     /** Every location, preferred first: by priority, then by code ({@link Location#PREFERRED_FIRST}). */

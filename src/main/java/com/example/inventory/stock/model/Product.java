@@ -1,8 +1,5 @@
 package com.example.inventory.stock.model;
 
-import com.example.inventory.stock.InsufficientStockException;
-import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.ThresholdChange;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +15,9 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A product and its stock. Every change of its counters is a {@link MovementKind movement} applied through
- * {@link #apply}, which keeps the one rule of {@link StockLevels} ({@code 0 ≤ reserved ≤ stock ≤ MAX_STOCK}) or
- * refuses; the database checks the same rule again.
+ * A product: what describes it (its name, its low-stock threshold). Its stock is kept per location
+ * ({@link LocationStock}); its {@code version} counts the changes of what describes it, and the product view adds the
+ * versions of its stock rows.
  */
 @Entity
 @Table(name = "product")
@@ -35,12 +32,6 @@ public class Product {
 
     @Column(nullable = false, length = 200)
     private String name;
-
-    @Column(nullable = false)
-    private int stock;
-
-    @Column(nullable = false)
-    private int reserved;
 
     /** Below it the product's stock counts as low; {@code null}: no threshold. */
     private @Nullable Integer lowStockThreshold;
@@ -57,20 +48,11 @@ public class Product {
     protected Product() {
     }
 
-    /** A product without a low-stock threshold; {@code now} is the time of creation, from the service's clock. */
-    public Product(String sku, String name, int stock, Instant now) {
-        this(sku, name, stock, null, now);
-    }
-
     /** @param now the time of creation, from the service's clock */
-    public Product(String sku, String name, int stock, @Nullable Integer lowStockThreshold, Instant now) {
-        if (!new StockLevels(stock, 0).withinBounds()) {
-            throw new IllegalArgumentException("stock out of range: " + stock);
-        }
+    public Product(String sku, String name, @Nullable Integer lowStockThreshold, Instant now) {
         requireThresholdInRange(lowStockThreshold);
         this.sku = sku;
         this.name = name;
-        this.stock = stock;
         this.lowStockThreshold = lowStockThreshold;
         this.createdAt = stored(now);
         this.updatedAt = this.createdAt;
@@ -86,14 +68,6 @@ public class Product {
 
     public String getName() {
         return name;
-    }
-
-    public int getStock() {
-        return stock;
-    }
-
-    public int getReserved() {
-        return reserved;
     }
 
     public @Nullable Integer getLowStockThreshold() {
@@ -138,53 +112,6 @@ public class Product {
         if (threshold != null && (threshold < 0 || threshold > StockLevels.MAX_STOCK)) {
             throw new IllegalArgumentException("low-stock threshold out of range: " + threshold);
         }
-    }
-
-    /**
-     * Applies one movement of {@code quantity} units: deduct, give back (cancel), restock, reserve, release or
-     * confirm.
-     *
-     * @param now the time of the change, from the service's clock
-     * @throws InsufficientStockException when fewer than {@code quantity} units are available to deduct or reserve
-     * @throws StockLimitExceededException when the stock would rise above {@link StockLevels#MAX_STOCK}
-     * @throws IllegalStateException when fewer units are reserved than a release or confirmation gives up
-     */
-    public void apply(MovementKind kind, int quantity, Instant now) {
-        RuntimeException refusal = refusal(kind, quantity);
-        if (refusal != null) {
-            throw refusal;
-        }
-        StockLevels after = levels().after(kind, quantity);
-        stock = Math.toIntExact(after.stock());
-        reserved = Math.toIntExact(after.reserved());
-        updatedAt = stored(now);
-    }
-
-    /** Why {@link #apply} would refuse this movement, or {@code null} if it would not. */
-    public @Nullable RuntimeException refusal(MovementKind kind, int quantity) {
-        if (quantity <= 0) {
-            return new IllegalArgumentException("quantity must be positive: " + quantity);
-        }
-        if (levels().after(kind, quantity).withinBounds()) {
-            return null;
-        }
-        return refusalOf(kind, sku, quantity, levels());
-    }
-
-    /** The failure that explains why {@code kind} of {@code quantity} does not fit {@code levels}. */
-    public static RuntimeException refusalOf(MovementKind kind, String sku, int quantity, StockLevels levels) {
-        if (kind.takesAvailable()) {
-            return InsufficientStockException.of(sku, quantity, Math.toIntExact(levels.available()));
-        }
-        if (kind.stockDelta(quantity) > 0) {
-            return StockLimitExceededException.of(sku, Math.toIntExact(levels.stock()), quantity);
-        }
-        return new IllegalStateException("%s of %d units of %s does not fit stock %d, reserved %d"
-                .formatted(kind, quantity, sku, levels.stock(), levels.reserved()));
-    }
-
-    private StockLevels levels() {
-        return new StockLevels(stock, reserved);
     }
 
     /** PostgreSQL keeps microseconds; the API shows what a later read will show. */

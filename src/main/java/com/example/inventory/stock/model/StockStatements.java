@@ -1,36 +1,75 @@
 package com.example.inventory.stock.model;
 
 import com.example.inventory.stock.ProductView;
+import com.example.inventory.stock.StockAtLocation;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stock core's statements on product rows on the hot paths, in plain JDBC: each is one statement that the ORM
- * would only wrap in parsing and binding of its own. They run in the caller's transaction (the JPA transaction
- * manager shares its connection). Entities stay with {@link ProductRepository}; ledger entries with the ledger.
+ * The stock core's statements on product and stock rows on the hot paths, in plain JDBC: each is one statement that
+ * the ORM would only wrap in parsing and binding of its own. They run in the caller's transaction (the JPA
+ * transaction manager shares its connection). Entities stay with the repositories; ledger entries with the ledger.
  */
 @Component
 public class StockStatements {
 
-    /**
-     * Applies a movement's deltas ({@code :stockDelta}, {@code :reservedDelta}) to the product with the SKU
-     * {@code :sku} if the result keeps the rule of {@link StockLevels}, and returns the changed row's {@code id} and
-     * new {@code stock}; no row when it would not fit. Not a statement of its own: the ledger runs it together with
-     * its entry, as one ({@code Ledger#changeIfWithinBounds}).
-     */
-    public static final String CHANGE_IF_WITHIN_BOUNDS = """
-                UPDATE product
+    private static final String SET_DELTAS = """
+                UPDATE location_stock
                    SET stock = stock + :stockDelta, reserved = reserved + :reservedDelta, version = version + 1,
                        updated_at = clock_timestamp()
-                 WHERE sku = :sku AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + """
-            )
-             RETURNING id, stock""";
+            """;
+
+    private static final String RETURNING = " RETURNING product_id, location, stock";
+
+    /**
+     * Applies a movement's deltas ({@code :stockDelta}, {@code :reservedDelta}) to the row of the SKU {@code :sku} at
+     * {@code :location} if the result keeps the rule of {@link StockLevels}, and returns the changed row's
+     * {@code product_id}, {@code location} and new {@code stock}; no row when it would not fit or there is no such
+     * row. Not a statement of its own: the ledger runs it together with its entry, as one.
+     */
+    public static final String CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS = SET_DELTAS + """
+                 WHERE sku = :sku AND location = :location AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + ")"
+            + RETURNING;
+
+    /**
+     * Takes {@code :quantity} available units of the SKU {@code :sku} from its preferred location (by priority, then
+     * code) that has them, as {@link #CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS} does at a given one: the allocation of a
+     * single line that one location can serve, in the one statement that takes it. The row is chosen from the
+     * statement's snapshot; if it no longer has the units once its lock is had, no row changes (and the caller
+     * allocates again on the locked rows).
+     */
+    public static final String CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS = SET_DELTAS + """
+                 WHERE id = (SELECT s.id FROM location_stock s JOIN location l ON l.code = s.location
+                              WHERE s.sku = :sku AND s.stock - s.reserved >= :quantity
+                              ORDER BY l.priority, s.location LIMIT 1)
+                   AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + ")" + RETURNING;
+
+    private static final String ROWS_OF = """
+            SELECT s.product_id, s.sku, s.location, l.priority, s.stock, s.reserved
+              FROM location_stock s JOIN location l ON l.code = s.location
+             WHERE s.sku = ANY (?)
+             ORDER BY s.product_id, s.location""";
+
+    private static final String VIEW = """
+            SELECT p.id, p.sku, p.name, p.low_stock_threshold, p.version, p.updated_at,
+                   s.location, s.stock, s.reserved, s.version AS row_version, s.updated_at AS row_updated_at
+              FROM product p
+              LEFT JOIN location_stock s ON s.product_id = p.id
+              LEFT JOIN location l ON l.code = s.location
+             WHERE %s
+             ORDER BY p.sku, l.priority, s.location""";
 
     private final JdbcClient jdbc;
 
@@ -43,59 +82,154 @@ public class StockStatements {
      * creation that loses a race for its SKU is told so by the answer, not by a failed statement (which would abort
      * the transaction and be logged by the driver's layers as an error).
      *
-     * @param product a product not stored yet, built by its constructor (which keeps the stock rule)
+     * @param product a product not stored yet, built by its constructor
      * @return the new product's id, or empty when the SKU is taken
      */
     public Optional<Long> insertUnlessSkuTaken(Product product) {
         OffsetDateTime at = product.getUpdatedAt().atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
-                INSERT INTO product (sku, name, stock, reserved, low_stock_threshold, version, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO product (sku, name, low_stock_threshold, version, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sku) DO NOTHING
                 RETURNING id""")
-                .params(product.getSku(), product.getName(), product.getStock(), product.getReserved(),
-                        product.getLowStockThreshold(), product.getVersion(), at, at)
+                .params(product.getSku(), product.getName(), product.getLowStockThreshold(), product.getVersion(), at,
+                        at)
                 .query(Long.class).optional();
     }
 
-    /** The SKUs among {@code skus} that name products, in ascending product id order: the lock order. */
-    public List<String> skusInIdOrder(Collection<String> skus) {
-        return jdbc.sql("SELECT sku FROM product WHERE sku = ANY (?) ORDER BY id")
-                .param(skus.toArray(String[]::new)).query(String.class).list();
+    /** Stores a new product's stock rows, one per location, in one statement. */
+    public void insertRows(long productId, String sku, String[] locations, Integer[] stocks, Instant at) {
+        jdbc.sql("""
+                INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at)
+                SELECT ?, ?, row.location, row.stock, 0, 0, ? FROM unnest(?::varchar[], ?::integer[]) AS row (location, stock)""")
+                .params(productId, sku, at.atOffset(ZoneOffset.UTC), locations, stocks).update();
     }
 
     /**
-     * The product with this SKU as the API shows it: one statement, outside any transaction (a single row is
-     * consistent by itself), so that the most frequent request of all opens no ORM session and sends no
+     * Gives the product with this SKU an empty row at {@code location} unless it has one: a restock may bring a product
+     * to a location it was never kept at.
+     *
+     * @return whether a product has the SKU
+     */
+    public boolean ensureRow(String sku, String location) {
+        return jdbc.sql("""
+                WITH product AS (SELECT id, sku FROM product WHERE sku = ?),
+                     added AS (INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at)
+                               SELECT id, sku, ?, 0, 0, 0, clock_timestamp() FROM product
+                               ON CONFLICT (sku, location) DO NOTHING)
+                SELECT count(*) FROM product""").params(sku, location).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The stock rows of some SKUs as they are now, without locks, in (product id, location) order: what an allocation
+     * is tried on before the rows it picks are changed by conditional updates.
+     */
+    public List<StockRow> rowsOf(Collection<String> skus) {
+        return jdbc.sql(ROWS_OF).param(skus.toArray(String[]::new))
+                .query((row, number) -> new StockRow(row.getLong("product_id"), row.getString("sku"),
+                        row.getString("location"), row.getInt("priority"), row.getInt("stock"), row.getInt("reserved")))
+                .list();
+    }
+
+    /**
+     * The stock rows of some SKUs, locked ({@code FOR NO KEY UPDATE}) in (product id, location) order, as
+     * {@link LocationStockRepository}'s queries lock them: for a strategy that works in plain JDBC.
+     */
+    public List<StockRow> lockRowsOf(Collection<String> skus) {
+        return jdbc.sql(ROWS_OF + " FOR NO KEY UPDATE OF s").param(skus.toArray(String[]::new))
+                .query((row, number) -> new StockRow(row.getLong("product_id"), row.getString("sku"),
+                        row.getString("location"), row.getInt("priority"), row.getInt("stock"), row.getInt("reserved")))
+                .list();
+    }
+
+    /** Whether a product has this SKU. */
+    public boolean exists(String sku) {
+        return jdbc.sql("SELECT count(*) FROM product WHERE sku = ?").param(sku).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The product with this SKU as the API shows it: one statement, outside any transaction when the caller has none
+     * (a statement sees one snapshot), so that the most frequent request of all opens no ORM session and sends no
      * {@code BEGIN} or {@code COMMIT}.
      */
     public Optional<ProductView> view(String sku) {
-        return jdbc.sql("""
-                SELECT sku, name, stock, reserved, low_stock_threshold, version, updated_at FROM product WHERE sku = ?""")
-                .param(sku)
-                .query((row, number) -> ProductView.of(row.getString("sku"), row.getString("name"),
-                        row.getInt("stock"), row.getInt("reserved"), row.getObject("low_stock_threshold", Integer.class),
-                        row.getLong("version"),
-                        row.getObject("updated_at", OffsetDateTime.class).toInstant()))
-                .optional();
+        return views("p.sku = ?", sku).stream().findFirst();
     }
 
-    public Optional<StockLevels> levelsOf(String sku) {
-        return jdbc.sql("SELECT stock, reserved FROM product WHERE sku = ?").param(sku)
-                .query((row, number) -> new StockLevels(row.getLong("stock"), row.getLong("reserved"))).optional();
+    /** The products with these ids as the API shows them, by SKU. */
+    public List<ProductView> views(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views("p.id = ANY (?)", (Object) ids.toArray(Long[]::new));
+    }
+
+    private List<ProductView> views(String where, Object parameter) {
+        Map<Long, ViewBuilder> byId = new LinkedHashMap<>();
+        jdbc.sql(VIEW.formatted(where)).param(parameter).query((row, number) -> {
+            long id = row.getLong("id");
+            ViewBuilder product = byId.get(id);
+            if (product == null) {
+                product = new ViewBuilder(row.getString("sku"), row.getString("name"),
+                        row.getObject("low_stock_threshold", Integer.class), row.getLong("version"),
+                        row.getObject("updated_at", OffsetDateTime.class).toInstant());
+                byId.put(id, product);
+            }
+            String location = row.getString("location");
+            if (location != null) {
+                product.add(location, row.getInt("stock"), row.getInt("reserved"), row.getLong("row_version"),
+                        row.getObject("row_updated_at", OffsetDateTime.class).toInstant());
+            }
+            return null;
+        }).list();
+        return byId.values().stream().map(ViewBuilder::build).toList();
     }
 
     /**
-     * Writes new stock and reserved values of many products, locked by this transaction, in one statement.
+     * Writes new stock and reserved values of many stock rows, locked by this transaction, in one statement.
      *
-     * @return the number of products written
+     * @return the number of rows written
      */
     public int writeLevels(Long[] ids, Integer[] stocks, Integer[] reserved) {
         return jdbc.sql("""
-                UPDATE product p
-                   SET stock = changed.stock, reserved = changed.reserved, version = p.version + 1,
+                UPDATE location_stock s
+                   SET stock = changed.stock, reserved = changed.reserved, version = s.version + 1,
                        updated_at = clock_timestamp()
                   FROM unnest(?::bigint[], ?::integer[], ?::integer[]) AS changed (id, stock, reserved)
-                 WHERE p.id = changed.id""").params(ids, stocks, reserved).update();
+                 WHERE s.id = changed.id""").params(ids, stocks, reserved).update();
+    }
+
+    /**
+     * A product's view gathered from its rows: the stock figures are the rows' sums, the version the product's own
+     * plus its rows' (it rises with every change of either), the time of the last change the latest of them.
+     */
+    private static final class ViewBuilder {
+
+        private final String sku;
+        private final String name;
+        private final @Nullable Integer lowStockThreshold;
+        private long version;
+        private Instant updatedAt;
+        private final List<StockAtLocation> locations = new ArrayList<>(1);
+
+        ViewBuilder(String sku, String name, @Nullable Integer lowStockThreshold, long version, Instant updatedAt) {
+            this.sku = sku;
+            this.name = name;
+            this.lowStockThreshold = lowStockThreshold;
+            this.version = version;
+            this.updatedAt = updatedAt;
+        }
+
+        void add(String location, int stock, int reserved, long rowVersion, Instant rowUpdatedAt) {
+            locations.add(StockAtLocation.of(location, stock, reserved));
+            version += rowVersion;
+            if (rowUpdatedAt.isAfter(updatedAt)) {
+                updatedAt = rowUpdatedAt;
+            }
+        }
+
+        ProductView build() {
+            return ProductView.of(sku, name, lowStockThreshold, locations, version, updatedAt);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Allocated;
+import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
@@ -13,17 +15,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * One conditional {@code UPDATE} per line, in product id order, that applies the movement only if the result keeps
- * the stock rule, with its ledger entry in the same statement ({@link ConditionalStockChange}). The check and the
- * change are one step for PostgreSQL, so the row is locked for the shortest time and nothing is read first (but
- * the ids that order the lines of a multi-line order). A line that updates no row rolls the whole transaction
- * back. Best when a line's check fits in one statement, which is the case here.
+ * Conditional {@code UPDATE}s that apply the movement only if the result keeps the stock rule, each with its ledger
+ * entry in the same statement ({@link ConditionalStockChange}): a one-line order is one statement (at its pinned or
+ * preferred location); a multi-line order's allocated parts are one each, in (product id, location) order, after one
+ * read of its rows. The check and the change are one step for PostgreSQL, so a row is locked for the shortest time.
+ * What one statement cannot decide (a line that must be split across locations, rows that changed under a multi-line
+ * order) is allocated on the locked rows instead. Best when a line's check fits in one statement, which is the case
+ * for every line one location can serve.
  */
 @Component
 class AtomicPlacer extends SingleOrderPlacer {
 
     private final ConditionalStockChange conditionalStock;
-
     AtomicPlacer(ConditionalStockChange conditionalStock, DataSource dataSource, CommitVerifier verifier) {
         // Plain JDBC from the claim to the commit: a JDBC transaction, without the ORM session a JPA one opens.
         super(new DataSourceTransactionManager(dataSource), verifier);
@@ -35,8 +38,21 @@ class AtomicPlacer extends SingleOrderPlacer {
         return PlacementMode.ATOMIC;
     }
 
+    /**
+     * The conditional updates first; when a multi-line order's rows changed between its allocation and its updates, a
+     * second attempt, in a new transaction, allocates it on its locked rows.
+     */
     @Override
-    void change(StockOrder order, MovementKind kind) {
-        conditionalStock.apply(order, kind);
+    public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {
+        try {
+            return inTransaction(order, book, 1);
+        } catch (StaleAllocationException stale) {
+            return inTransaction(order, book, 2, conditionalStock::applyOnLockedRows);
+        }
+    }
+
+    @Override
+    List<List<Allocated>> change(StockOrder order, MovementKind kind) {
+        return conditionalStock.apply(order, kind);
     }
 }

@@ -1,30 +1,47 @@
 package com.example.inventory.stock.placement;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ledger.Ledger;
-import com.example.inventory.stock.model.Lines;
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.StockLevels;
+import com.example.inventory.stock.model.StockRow;
 import com.example.inventory.stock.model.StockStatements;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The conditional mechanism: per line, in product id order, one {@code UPDATE} that applies the movement only if the
- * result keeps the stock rule, with its ledger entry in the same statement. Serves the atomic strategy, and the
- * batched strategy when a batch holds a single order.
+ * The conditional mechanism: conditional {@code UPDATE}s that apply the movement to a stock row only if the result
+ * keeps the stock rule, each with its ledger entry in the same statement. Plain JDBC throughout: serves the atomic strategy (whose
+ * transactions open no ORM session), and the batched strategy when a batch holds a single one-line order.
+ *
+ * <ul>
+ *   <li>A one-line order is one statement: at its pinned location, or at the preferred location that has all its
+ *       units (the allocation rule's choice for a line one location can serve). When that changes no row, the rows
+ *       are read: if the line does not fit them it is refused as they are; if it fits (it must be split, or units came
+ *       back meanwhile) it is allocated on its locked rows ({@link #applyOnLockedRows}), in the same transaction (the
+ *       failed statement changed nothing).</li>
+ *   <li>A multi-line order is allocated on its rows as read without locks, then each allocated part is one
+ *       conditional update, in (product id, location) order. When one changes no row, the rows changed since the read:
+ *       {@link StaleAllocationException}, and the caller places the order again, in a new transaction, on locked rows
+ *       ({@link #applyOnLockedRows}).</li>
+ * </ul>
  */
 @Component
 public class ConditionalStockChange {
 
+    private static final Comparator<Part> LOCK_ORDER = Comparator.comparingLong(Part::productId)
+            .thenComparing(Part::location);
+
     private final StockStatements statements;
     private final Ledger ledger;
-
     ConditionalStockChange(StockStatements statements, Ledger ledger) {
         this.statements = statements;
         this.ledger = ledger;
@@ -32,32 +49,87 @@ public class ConditionalStockChange {
 
     /**
      * Must run inside a transaction; a line that does not fit throws, and the caller rolls back the lines before it.
+     * Only for movements that take available units (placements).
      *
+     * @return where each line's units came from
      * @throws ProductNotFoundException for the first line whose SKU is unknown
-     * @throws InsufficientStockException for a line that asks for more than is available
+     * @throws com.example.inventory.stock.InsufficientStockException for a line that does not fit
+     * @throws StaleAllocationException when a multi-line order's rows changed between its read and its updates
      */
-    public void apply(StockOrder order, MovementKind kind) {
+    public List<List<Allocated>> apply(StockOrder order, MovementKind kind) {
         List<OrderLine> lines = order.lines();
-        for (OrderLine line : lines.size() == 1 ? lines : inIdOrder(lines)) {
-            int quantity = line.quantity();
-            if (!ledger.changeIfWithinBounds(line.sku(), kind, quantity, order.orderId(), order.clientId())) {
-                StockLevels levels = statements.levelsOf(line.sku())
-                        .orElseThrow(() -> ProductNotFoundException.of(line.sku()));
-                throw Product.refusalOf(kind, line.sku(), quantity, levels);
-            }
+        return lines.size() == 1 ? applyOneLine(order, lines.getFirst(), kind) : applyLines(order, kind, false);
+    }
+
+    private List<List<Allocated>> applyOneLine(StockOrder order, OrderLine line, MovementKind kind) {
+        Optional<String> taken;
+        if (line.location() != null) {
+            taken = ledger.changeAtLocationIfWithinBounds(line.sku(), line.location(), kind, line.quantity(),
+                    order.orderId(), order.clientId()) ? Optional.of(line.location()) : Optional.empty();
+        } else {
+            taken = ledger.takeAtPreferredLocation(line.sku(), kind, line.quantity(), order.orderId(),
+                    order.clientId());
         }
+        if (taken.isPresent()) {
+            return List.of(List.of(new Allocated(taken.get(), line.quantity())));
+        }
+        if (allocate(List.of(line), statements.rowsOf(List.of(line.sku()))) instanceof OrderOnRows.Refused(
+                RuntimeException refusal)) {
+            throw refusal;
+        }
+        return applyOnLockedRows(order, kind);
     }
 
     /**
-     * The lines in ascending product id order, the one global lock order. A single line needs no order (one row
-     * cannot deadlock), which saves this query on the most common orders.
+     * Locks every stock row of the order's products (one query, in (product id, location) order), allocates the order
+     * on them, and applies each allocated part as a conditional update (which cannot fail on rows this transaction
+     * holds). Must run inside a transaction.
      *
+     * @return where each line's units came from
      * @throws ProductNotFoundException for the first line whose SKU is unknown
+     * @throws com.example.inventory.stock.InsufficientStockException for a line that does not fit
      */
-    private List<OrderLine> inIdOrder(List<OrderLine> lines) {
-        List<String> skus = statements.skusInIdOrder(Lines.skus(lines));
-        Lines.requireAllFound(lines, skus, sku -> sku);
-        Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
-        return skus.stream().map(sku -> new OrderLine(sku, quantities.get(sku))).toList();
+    public List<List<Allocated>> applyOnLockedRows(StockOrder order, MovementKind kind) {
+        return applyLines(order, kind, true);
+    }
+
+    private List<List<Allocated>> applyLines(StockOrder order, MovementKind kind, boolean locked) {
+        List<OrderLine> lines = order.lines();
+        List<String> skus = lines.stream().map(OrderLine::sku).toList();
+        List<StockRow> rows = locked ? statements.lockRowsOf(skus) : statements.rowsOf(skus);
+        OrderOnRows.Decision decision = allocate(lines, rows);
+        if (decision instanceof OrderOnRows.Refused(RuntimeException refusal)) {
+            throw refusal;
+        }
+        List<List<Allocated>> allocations = ((OrderOnRows.Fits) decision).allocations();
+        Map<String, Long> productIds = new HashMap<>();
+        rows.forEach(row -> productIds.put(row.sku(), row.productId()));
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            for (Allocated take : allocations.get(i)) {
+                parts.add(new Part(productIds.get(line.sku()), line.sku(), take.location(), take.quantity()));
+            }
+        }
+        parts.sort(LOCK_ORDER);
+        for (Part part : parts) {
+            if (!ledger.changeAtLocationIfWithinBounds(part.sku(), part.location(), kind, part.quantity(),
+                    order.orderId(), order.clientId())) {
+                if (locked) {
+                    throw new IllegalStateException("A conditional update of a locked row of " + part.sku() + " at "
+                            + part.location() + " changed nothing");
+                }
+                throw new StaleAllocationException(order.orderId());
+            }
+        }
+        return allocations;
+    }
+
+    private static OrderOnRows.Decision allocate(List<OrderLine> lines, List<StockRow> rows) {
+        return OrderOnRows.allocate(lines, rows.stream().map(OrderOnRows.Row::of).toList());
+    }
+
+    /** One allocated part of a line: {@code quantity} units of {@code sku} at {@code location}. */
+    private record Part(long productId, String sku, String location, int quantity) {
     }
 }

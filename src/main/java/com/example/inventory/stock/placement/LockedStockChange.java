@@ -1,91 +1,122 @@
 package com.example.inventory.stock.placement;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.LocationStock;
+import com.example.inventory.stock.model.LocationStockRepository;
+import com.example.inventory.stock.model.StockLevels;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The locked mechanism: locks the products of some lines in one query, in ascending id order (waiting at most the
- * lock timeout, as every lock wait does), applies one movement per line on the entities, writes them, then records
- * the movements. Serves the pessimistic mode, restocks, cancellations, and the end of reservations.
+ * The locked mechanism: locks every stock row of some SKUs in one query, in (product id, location) order (waiting at
+ * most the lock timeout, as every lock wait does), applies the movements on the entities, writes them, then records
+ * the movements. Serves the pessimistic mode (which allocates on the locked rows), the atomic mode's allocations that
+ * one conditional update cannot make, restocks, cancellations, and the end of reservations (which move the units of
+ * given rows).
  */
 @Component
 public class LockedStockChange {
 
-    private final ProductRepository products;
+    private final LocationStockRepository rows;
     private final Ledger ledger;
     private final Clock clock;
 
-    LockedStockChange(ProductRepository products, Ledger ledger, Clock clock) {
-        this.products = products;
+    LockedStockChange(LocationStockRepository rows, Ledger ledger, Clock clock) {
+        this.rows = rows;
         this.ledger = ledger;
         this.clock = clock;
     }
 
     /**
-     * Must run inside a transaction.
+     * Places an order on its locked rows: allocates its lines ({@link OrderOnRows}) and takes their units. Must run
+     * inside a transaction.
      *
-     * @return the changed products, in id order
+     * @return where each line's units came from
      * @throws ProductNotFoundException for the first line whose SKU is unknown
+     * @throws com.example.inventory.stock.InsufficientStockException for the first line that does not fit
      */
-    public List<Product> apply(List<OrderLine> lines, MovementKind kind, @Nullable String reference, String actor) {
-        return applyChanges(List.of(new Change(lines, reference, actor)), kind);
+    public List<List<Allocated>> place(StockOrder order, MovementKind kind) {
+        List<LocationStock> locked = lock(order.lines().stream().map(line -> line.sku()).toList());
+        OrderOnRows.Applied applied = OrderOnRows.apply(order.orderId(), order.clientId(), order.lines(), kind, locked,
+                clock.instant());
+        rows.flush();
+        ledger.record(applied.movements());
+        return applied.allocations();
     }
 
     /**
-     * Applies {@code kind} to the lines of several orders, each line's movement referencing its order, on behalf of
-     * {@code actor} (or, when null, each order's own client): all of their products are locked in one query, in id
-     * order, before any is changed. Must run inside a transaction.
+     * Applies {@code kind} to given rows: each change's units to or from the locations it names, each movement
+     * referencing the change's order (or none) on behalf of its actor. All rows of their SKUs are locked in one
+     * query, in order, before any is changed. Must run inside a transaction.
      *
-     * @throws ProductNotFoundException for the first line whose SKU is unknown
+     * @return the locked rows, changed, in lock order
+     * @throws ProductNotFoundException for the first target whose SKU has no rows
+     * @throws StockLimitExceededException when a product's stock, summed over its locations, would exceed
+     *         {@link StockLevels#MAX_STOCK}
+     * @throws IllegalStateException when a target names a location where its product has no row
      */
-    public void applyAll(List<? extends StockOrder> orders, MovementKind kind, @Nullable String actor) {
-        applyChanges(orders.stream().map(order -> new Change(order.lines(), order.orderId(),
-                actor != null ? actor : order.clientId())).toList(), kind);
-    }
-
-    private List<Product> applyChanges(List<Change> changes, MovementKind kind) {
+    public List<LocationStock> apply(List<Change> changes, MovementKind kind) {
         TreeSet<String> skus = new TreeSet<>();
-        changes.forEach(change -> change.lines().forEach(line -> skus.add(line.sku())));
-        List<Product> locked = skus.size() == 1 ? products.lockBySku(skus.first())
-                : products.lockBySkusInIdOrder(skus);
-        Map<String, Product> bySku = locked.stream().collect(Collectors.toMap(Product::getSku, Function.identity()));
+        changes.forEach(change -> change.targets().forEach(target -> skus.add(target.sku())));
+        List<LocationStock> locked = lock(skus);
+        Map<String, Map<String, LocationStock>> bySku = new HashMap<>();
+        Map<String, Long> totals = new HashMap<>();
+        for (LocationStock row : locked) {
+            bySku.computeIfAbsent(row.getSku(), sku -> new HashMap<>()).put(row.getLocation(), row);
+            totals.merge(row.getSku(), (long) row.getStock(), Long::sum);
+        }
         List<Movement> movements = new ArrayList<>();
         Instant now = clock.instant();
         for (Change change : changes) {
-            for (OrderLine line : change.lines()) {
-                if (!bySku.containsKey(line.sku())) {
-                    throw ProductNotFoundException.of(line.sku());
+            for (Target target : change.targets()) {
+                Map<String, LocationStock> rowsOfSku = bySku.get(target.sku());
+                if (rowsOfSku == null) {
+                    throw ProductNotFoundException.of(target.sku());
                 }
-            }
-            for (OrderLine line : change.lines()) {
-                Product product = bySku.get(line.sku());
-                product.apply(kind, line.quantity(), now);
-                movements.add(Movement.of(product, kind, line.quantity(), change.reference(), change.actor()));
+                LocationStock row = rowsOfSku.get(target.location());
+                if (row == null) {
+                    throw new IllegalStateException("No stock row of " + target.sku() + " at " + target.location());
+                }
+                long total = totals.get(target.sku());
+                long raised = total + kind.stockDelta(target.quantity());
+                if (raised > StockLevels.MAX_STOCK && kind.stockDelta(target.quantity()) > 0) {
+                    throw StockLimitExceededException.of(target.sku(), Math.toIntExact(total), target.quantity());
+                }
+                totals.put(target.sku(), raised);
+                row.apply(kind, target.quantity(), now);
+                movements.add(Movement.of(row, kind, target.quantity(), change.reference(), change.actor()));
             }
         }
-        products.flush();
+        rows.flush();
         ledger.record(movements);
         return locked;
     }
 
-    private record Change(List<OrderLine> lines, @Nullable String reference, String actor) {
+    private List<LocationStock> lock(java.util.Collection<String> skus) {
+        TreeSet<String> distinct = new TreeSet<>(skus);
+        return distinct.size() == 1 ? rows.lockBySku(distinct.first()) : rows.lockBySkusInOrder(distinct);
+    }
+
+    /** {@code quantity} units of {@code sku} at {@code location}. */
+    public record Target(String sku, String location, int quantity) {
+    }
+
+    /** The units one change moves, for one order ({@code reference}) or none, on behalf of {@code actor}. */
+    public record Change(List<Target> targets, @Nullable String reference, String actor) {
     }
 }

@@ -1,5 +1,6 @@
 package com.example.inventory.stock.placement;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
@@ -11,14 +12,10 @@ import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.StockSettings;
 import com.example.inventory.stock.fault.CommitVerifier;
 import com.example.inventory.stock.ledger.Ledger;
-import com.example.inventory.stock.ledger.Movement;
-import com.example.inventory.stock.model.Lines;
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.LocationStock;
+import com.example.inventory.stock.model.LocationStockRepository;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.retry.RetryException;
@@ -29,7 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Reads the products without locks and changes them on the entities; the {@code @Version} check of the update
+ * Reads the stock rows of the order's products without locks, allocates the order on them and changes them on the
+ * entities; the {@code @Version} check of the update
  * catches any change made meanwhile. Then the whole transaction is rolled back and retried, each attempt in a
  * new transaction, with exponential backoff and full jitter, bounded in attempts and time. Best when conflicts
  * are rare: nothing waits on a lock, but under heavy contention attempts are wasted.
@@ -37,16 +35,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 class OptimisticPlacer extends SingleOrderPlacer {
 
-    private final ProductRepository products;
+    private final LocationStockRepository rows;
     private final Ledger ledger;
     private final RetryTemplate retries;
     private final StockMetrics metrics;
     private final Clock clock;
 
-    OptimisticPlacer(ProductRepository products, Ledger ledger, PlatformTransactionManager transactionManager,
+    OptimisticPlacer(LocationStockRepository rows, Ledger ledger, PlatformTransactionManager transactionManager,
                      StockSettings settings, StockMetrics metrics, CommitVerifier verifier, Clock clock) {
         super(transactionManager, verifier);
-        this.products = products;
+        this.rows = rows;
         this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
@@ -93,21 +91,18 @@ class OptimisticPlacer extends SingleOrderPlacer {
     }
 
     @Override
-    void change(StockOrder order, MovementKind kind) {
+    List<List<Allocated>> change(StockOrder order, MovementKind kind) {
         List<OrderLine> lines = order.lines();
-        List<Product> found = lines.size() == 1 ? products.findAllBySku(lines.getFirst().sku())
-                : products.findBySkusInIdOrder(Lines.skus(lines));
-        Lines.requireAllFound(lines, found, Product::getSku);
-        Map<String, Integer> quantities = Lines.quantitiesBySku(lines);
-        Instant now = clock.instant();
-        found.forEach(product -> product.apply(kind, quantities.get(product.getSku()), now));
+        List<LocationStock> found = lines.size() == 1 ? rows.findAllBySku(lines.getFirst().sku())
+                : rows.findBySkusInOrder(lines.stream().map(OrderLine::sku).toList());
+        OrderOnRows.Applied applied = OrderOnRows.apply(order.orderId(), order.clientId(), lines, kind, found,
+                clock.instant());
         // The version check runs last: UPDATE … WHERE id = ? AND version = ? finds no row if another transaction
         // got in first. Writing the ledger before it keeps the winner's row lock (update to commit) short, which
-        // shortens the window in which others read a version that is about to go stale. Ledger order per product
-        // still follows commit order: a winner read the product after the previous winner committed.
-        ledger.record(found.stream()
-                .map(product -> Movement.of(product, kind, quantities.get(product.getSku()), order.orderId(),
-                        order.clientId())).toList());
-        products.flush();
+        // shortens the window in which others read a version that is about to go stale. Ledger order per row
+        // still follows commit order: a winner read the row after the previous winner committed.
+        ledger.record(applied.movements());
+        rows.flush();
+        return applied.allocations();
     }
 }

@@ -1,7 +1,7 @@
 package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.MovementKind;
-import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Locks all of the order's product rows in one {@code SELECT … ORDER BY id FOR NO KEY UPDATE}, checks and changes
- * them on the entities, then commits. Waits for a lock at most {@code inventory.deduction.lock-timeout}. Best when
+ * Locks every stock row of the order's products in one {@code SELECT … ORDER BY product_id, location FOR NO KEY
+ * UPDATE}, allocates the order on them, changes them on the entities, then commits. Waits for a lock at most {@code inventory.deduction.lock-timeout}. Best when
  * many orders fight over the same few products: they queue on the row lock instead of failing and retrying.
  */
 @Component
@@ -32,7 +32,7 @@ class PessimisticPlacer extends SingleOrderPlacer {
     }
 
     @Override
-    void change(StockOrder order, MovementKind kind) {
-        lockedStock.apply(order.lines(), kind, order.orderId(), order.clientId());
+    List<List<Allocated>> change(StockOrder order, MovementKind kind) {
+        return lockedStock.place(order, kind);
     }
 }

@@ -1,9 +1,9 @@
 package com.example.inventory.stock.placement;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
-import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
@@ -37,6 +37,11 @@ abstract class SingleOrderPlacer implements Placer {
      * committed, the order's record tells: there, the order was placed; not there, nothing changed (503).
      */
     final <O extends StockOrder> Placement inTransaction(O order, OrderClaims<O> book, int attempt) {
+        return inTransaction(order, book, attempt, this::change);
+    }
+
+    /** {@link #inTransaction(StockOrder, OrderClaims, int)} with another way of changing the stock. */
+    final <O extends StockOrder> Placement inTransaction(O order, OrderClaims<O> book, int attempt, Change change) {
         Placement placement;
         try {
             placement = transactions.execute(status -> {
@@ -48,15 +53,15 @@ abstract class SingleOrderPlacer implements Placer {
                 if (claims.claimed().isEmpty()) {
                     return Placement.claimedBefore(name());
                 }
-                change(order, book.movement());
-                return Placement.placed(name(), attempt);
+                return Placement.placed(name(), attempt, change.apply(order, book.movement()));
             });
         } catch (RuntimeException e) {
             if (!CommitVerifier.mayHaveCommitted(e)) {
                 throw e;
             }
             if (verifier.committed(() -> !book.stored(List.of(order)).isEmpty(), e)) {
-                return Placement.placed(name(), attempt);
+                // Its allocations were lost with the connection: none here, and the feature reads them from the ledger.
+                return Placement.placed(name(), attempt, List.of());
             }
             throw CommitVerifier.nothingChanged(e);
         }
@@ -68,7 +73,16 @@ abstract class SingleOrderPlacer implements Placer {
 
     /**
      * Applies {@code kind} to every line inside the current transaction, all or nothing, and records one movement
-     * per line referencing {@code orderId}.
+     * per allocated part of a line referencing the order.
+     *
+     * @return where each line's units came from
      */
-    abstract void change(StockOrder order, MovementKind kind);
+    abstract List<List<Allocated>> change(StockOrder order, MovementKind kind);
+
+    /** A way of changing an order's stock inside the placement's transaction. */
+    @FunctionalInterface
+    interface Change {
+
+        List<List<Allocated>> apply(StockOrder order, MovementKind kind);
+    }
 }

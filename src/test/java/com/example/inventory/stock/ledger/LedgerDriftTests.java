@@ -43,7 +43,7 @@ class LedgerDriftTests {
         assertThat(listed(api, sku)).as("in balance at first").isNull();
         double before = registry.get("inventory.ledger.drift").gauge().value();
 
-        jdbc.sql("UPDATE product SET stock = stock + 3, reserved = reserved - 1 WHERE sku = ?").param(sku).update();
+        jdbc.sql("UPDATE location_stock SET stock = stock + 3, reserved = reserved - 1 WHERE sku = ?").param(sku).update();
         drift.check();
 
         JsonNode drifted = listed(api, sku);
@@ -56,7 +56,7 @@ class LedgerDriftTests {
         assertThat(api.get("/actuator/prometheus").body()).containsPattern("inventory_ledger_drift\\{[^}]*} [1-9]");
         assertThat(api.post("/actuator/ledgerdrift").status()).as("read-only").isIn(404, 405);
 
-        jdbc.sql("UPDATE product SET stock = stock - 3, reserved = reserved + 1 WHERE sku = ?").param(sku).update();
+        jdbc.sql("UPDATE location_stock SET stock = stock - 3, reserved = reserved + 1 WHERE sku = ?").param(sku).update();
         drift.check();
         assertThat(listed(api, sku)).isNull();
         assertThat(registry.get("inventory.ledger.drift").gauge().value()).isEqualTo(before);
@@ -68,14 +68,14 @@ class LedgerDriftTests {
         HttpApi api = new HttpApi(port);
         String sku = unique("DRIFT");
         api.createProduct(sku, 10);
-        jdbc.sql("UPDATE product SET stock = stock + 3 WHERE sku = ?").param(sku).update();
+        jdbc.sql("UPDATE location_stock SET stock = stock + 3 WHERE sku = ?").param(sku).update();
         try (ServiceInstance started = ServiceInstance.start("inventory.ledger.drift-check-interval=1h")) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(listed(started.api(), sku)).as("listed by the check at start-up").isNotNull());
             assertThat(started.bean(MeterRegistry.class).get("inventory.ledger.drift").gauge().value())
                     .isGreaterThanOrEqualTo(1);
         } finally {
-            jdbc.sql("UPDATE product SET stock = stock - 3 WHERE sku = ?").param(sku).update();
+            jdbc.sql("UPDATE location_stock SET stock = stock - 3 WHERE sku = ?").param(sku).update();
         }
     }
 
@@ -83,7 +83,7 @@ class LedgerDriftTests {
         HttpApi.Response response = api.get("/actuator/ledgerdrift");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("checkedAt").isNull()).isFalse();
-        for (JsonNode product : response.json().get("products")) {
+        for (JsonNode product : response.json().get("rows")) {
             if (product.get("sku").asString().equals(sku)) {
                 return product;
             }

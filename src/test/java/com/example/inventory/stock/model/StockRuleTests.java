@@ -71,7 +71,10 @@ class StockRuleTests {
                 boolean tableAccepts = Boolean.TRUE.equals(transactions.execute(status -> {
                     status.setRollbackOnly();
                     try {
-                        jdbc.sql("INSERT INTO product (sku, name, stock, reserved) VALUES ('RULE-CHECK', 'x', ?, ?)")
+                        jdbc.sql("INSERT INTO product (sku, name) VALUES ('RULE-CHECK', 'x')").update();
+                        jdbc.sql("""
+                                INSERT INTO location_stock (product_id, sku, location, stock, reserved)
+                                SELECT id, sku, 'DEFAULT', ?, ? FROM product WHERE sku = 'RULE-CHECK'""")
                                 .params(stock, reserved).update();
                         return true;
                     } catch (DataIntegrityViolationException refused) {

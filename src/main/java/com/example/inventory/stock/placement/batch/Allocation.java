@@ -1,14 +1,16 @@
 package com.example.inventory.stock.placement.batch;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.ledger.Movement;
-import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.model.LocationStock;
+import com.example.inventory.stock.placement.OrderOnRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which orders of a batch fit, decided in memory: in arrival order, each order is applied to the locked products as
- * the orders before it left them, all of its lines or none. Earlier orders win; an order that does not fit is
- * refused, changes nothing, and does not stop the orders behind it (a smaller one may still fit). Needs no database:
- * the products are the locked entities, changed by their own stock rule ({@link Product#apply}).
+ * Which orders of a batch fit, decided in memory: in arrival order, each order is allocated on the locked stock rows
+ * as the orders before it left them ({@link OrderOnRows}, the one allocation rule) and applied, all of its lines or
+ * none. Earlier orders win; an order that does not fit is refused, changes nothing, and does not stop the orders
+ * behind it (a smaller one may still fit). Needs no database: the rows are the locked entities, changed by their own
+ * stock rule.
  */
 final class Allocation {
 
@@ -36,35 +39,26 @@ final class Allocation {
         List<OrderLine> lines();
     }
 
-    /** One line of a placed order, applied: the product's stock right after it, as the ledger records it. */
-    record Applied(Product product, MovementKind kind, int quantity, int stockAfter, String reference, String actor) {
-
-        Movement movement() {
-            return new Movement(product.getId(), kind, quantity, stockAfter, reference, actor);
-        }
-    }
-
     private final List<@Nullable RuntimeException> refusals;
-    private final List<Applied> applied = new ArrayList<>();
-    private final Set<Product> changed = Collections.newSetFromMap(new LinkedHashMap<>());
+    private final List<List<List<Allocated>>> allocations;
+    private final List<Movement> movements = new ArrayList<>();
+    private final Set<LocationStock> changed = Collections.newSetFromMap(new LinkedHashMap<>());
 
     private Allocation(int size) {
         this.refusals = new ArrayList<>(size);
+        this.allocations = new ArrayList<>(size);
     }
 
     /**
      * @param requests the batch's orders, in arrival order, each SKU at most once per order
-     * @param locked the products of every line, by SKU (a SKU missing here names no product)
+     * @param locked every stock row of every line's product, by SKU (a SKU missing here names no product)
      * @param now the time of the changes
      */
-    static Allocation inArrivalOrder(List<? extends Request> requests, Map<String, Product> locked, Instant now) {
+    static Allocation inArrivalOrder(List<? extends Request> requests, Map<String, List<LocationStock>> locked,
+                                     Instant now) {
         Allocation allocation = new Allocation(requests.size());
         for (Request request : requests) {
-            RuntimeException refusal = refusal(request, locked);
-            allocation.refusals.add(refusal);
-            if (refusal == null) {
-                allocation.apply(request, locked, now);
-            }
+            allocation.place(request, locked, now);
         }
         return allocation;
     }
@@ -74,47 +68,38 @@ final class Allocation {
         return refusals.get(index);
     }
 
-    /** Every line of the placed orders, in the order applied. */
-    List<Applied> applied() {
-        return applied;
+    /** Where the lines of the request at {@code index} took their units; empty when it was refused. */
+    List<List<Allocated>> allocations(int index) {
+        return allocations.get(index);
     }
 
     /** The ledger entries of the placed orders, in the order applied. */
     List<Movement> movements() {
-        return applied.stream().map(Applied::movement).toList();
+        return movements;
     }
 
-    /** The products the placed orders changed, in the order of their first change. */
-    Set<Product> changed() {
+    /** The rows the placed orders changed, in the order of their first change. */
+    Set<LocationStock> changed() {
         return changed;
     }
 
-    private void apply(Request request, Map<String, Product> locked, Instant now) {
-        MovementKind kind = request.movement();
-        for (OrderLine line : request.lines()) {
-            Product product = locked.get(line.sku());
-            if (product == null) {
-                throw new IllegalStateException("No locked product " + line.sku() + " for a fitting order");
-            }
-            product.apply(kind, line.quantity(), now);
-            applied.add(new Applied(product, kind, line.quantity(), product.getStock(), request.orderId(),
-                    request.clientId()));
-            changed.add(product);
+    private void place(Request request, Map<String, List<LocationStock>> locked, Instant now) {
+        List<LocationStock> rows = new ArrayList<>();
+        Set<String> skus = new LinkedHashSet<>();
+        request.lines().forEach(line -> skus.add(line.sku()));
+        skus.forEach(sku -> rows.addAll(locked.getOrDefault(sku, List.of())));
+        OrderOnRows.Decision decision = OrderOnRows.allocate(request.lines(),
+                rows.stream().map(OrderOnRows.Row::of).toList());
+        if (decision instanceof OrderOnRows.Refused(RuntimeException refusal)) {
+            refusals.add(refusal);
+            allocations.add(List.of());
+            return;
         }
-    }
-
-    /** Why the request does not fit the stock as the orders before it left it, or {@code null}. */
-    private static @Nullable RuntimeException refusal(Request request, Map<String, Product> locked) {
-        for (OrderLine line : request.lines()) {
-            Product product = locked.get(line.sku());
-            if (product == null) {
-                return ProductNotFoundException.of(line.sku());
-            }
-            RuntimeException refusal = product.refusal(request.movement(), line.quantity());
-            if (refusal != null) {
-                return refusal;
-            }
-        }
-        return null;
+        OrderOnRows.Applied applied = OrderOnRows.apply((OrderOnRows.Fits) decision, request.orderId(),
+                request.clientId(), request.lines(), request.movement(), rows, now);
+        refusals.add(null);
+        allocations.add(applied.allocations());
+        movements.addAll(applied.movements());
+        changed.addAll(applied.changed());
     }
 }

@@ -1,5 +1,6 @@
 package com.example.inventory.stock.placement.batch;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.OrderClaims;
@@ -9,14 +10,15 @@ import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.ledger.Ledger;
-import com.example.inventory.stock.model.Product;
-import com.example.inventory.stock.model.ProductRepository;
+import com.example.inventory.stock.model.LocationStock;
+import com.example.inventory.stock.model.LocationStockRepository;
 import com.example.inventory.stock.model.StockStatements;
 import com.example.inventory.stock.placement.ConditionalStockChange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,9 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Places a batch of orders in one transaction: claims every order id of a book in one statement, locks every
- * product row of the batch in one query (ascending id order, as every other mode), applies the orders in arrival
- * order, each all or nothing, in memory ({@link Allocation}) — an order that does not fit is refused and its id
+ * Places a batch of orders in one transaction: claims every order id of a book in one statement, locks every stock
+ * row of the batch's products in one query ((product id, location) order, as every other mode), allocates and applies
+ * the orders in arrival order, each all or nothing, in memory ({@link Allocation}) — an order that does not fit is refused and its id
  * freed, and the orders behind it still get their chance — then writes the changed rows in one statement and the
  * ledger in another, and commits once. A batch of one is placed as the atomic mode places an order.
  */
@@ -43,16 +45,16 @@ class OrderBatch {
     /** Books are claimed in one fixed order, so two batches never wait on each other's claims in a circle. */
     private static final Comparator<OrderClaims<?>> CLAIM_ORDER = Comparator.comparing(book -> book.getClass().getName());
 
-    private final ProductRepository products;
+    private final LocationStockRepository rows;
     private final StockStatements statements;
     private final ConditionalStockChange conditionalStock;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OrderBatch(ProductRepository products, StockStatements statements, ConditionalStockChange conditionalStock,
+    OrderBatch(LocationStockRepository rows, StockStatements statements, ConditionalStockChange conditionalStock,
                Ledger ledger, PlatformTransactionManager transactionManager, Clock clock) {
-        this.products = products;
+        this.rows = rows;
         this.statements = statements;
         this.conditionalStock = conditionalStock;
         this.ledger = ledger;
@@ -70,7 +72,7 @@ class OrderBatch {
 
     private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status) {
         List<QueuedOrder<?>> claimed = claim(batch);
-        if (batch.size() == 1 && claimed.size() == 1) {
+        if (batch.size() == 1 && claimed.size() == 1 && claimed.getFirst().lineCount() == 1) {
             placeAlone(claimed.getFirst(), status);
             return;
         }
@@ -83,7 +85,7 @@ class OrderBatch {
                 queued.refuse(refusal);
                 refused.add(queued);
             } else {
-                queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
+                queued.decide(Placement.placed(PlacementMode.BATCHED, 1, allocation.allocations(i)));
             }
         }
         byBook(refused).forEach(OrderBatch::unclaim);
@@ -92,14 +94,15 @@ class OrderBatch {
     }
 
     /**
-     * A batch of one shares nothing, so it is placed as the atomic strategy places an order — one conditional update
-     * per line — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what
-     * it costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused.
+     * A batch of one one-line order shares nothing, so it is placed as the atomic strategy places it — one conditional
+     * update — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what it
+     * costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
+     * lone multi-line order takes the batch's way: its three statements are no more than one update per line.)
      */
     private void placeAlone(QueuedOrder<?> queued, TransactionStatus status) {
         try {
-            conditionalStock.apply(queued.order(), queued.book().movement());
-            queued.decide(Placement.placed(PlacementMode.BATCHED, 1));
+            List<List<Allocated>> allocations = conditionalStock.apply(queued.order(), queued.book().movement());
+            queued.decide(Placement.placed(PlacementMode.BATCHED, 1, allocations));
         } catch (InsufficientStockException | ProductNotFoundException | StockLimitExceededException refusal) {
             status.setRollbackOnly();
             queued.refuse(refusal);
@@ -121,18 +124,18 @@ class OrderBatch {
         return inArrivalOrder;
     }
 
-    private Map<String, Product> lock(List<QueuedOrder<?>> claimed) {
+    private Map<String, List<LocationStock>> lock(List<QueuedOrder<?>> claimed) {
         TreeSet<String> skus = new TreeSet<>();
         claimed.forEach(queued -> queued.order().lines().forEach(line -> skus.add(line.sku())));
-        Map<String, Product> bySku = new LinkedHashMap<>();
+        Map<String, List<LocationStock>> bySku = new HashMap<>();
         if (!skus.isEmpty()) {
-            (skus.size() == 1 ? products.lockReadOnlyBySku(skus.first()) : products.lockReadOnlyBySkusInIdOrder(skus))
-                    .forEach(product -> bySku.put(product.getSku(), product));
+            (skus.size() == 1 ? rows.lockReadOnlyBySku(skus.first()) : rows.lockReadOnlyBySkusInOrder(skus))
+                    .forEach(row -> bySku.computeIfAbsent(row.getSku(), sku -> new ArrayList<>(1)).add(row));
         }
         return bySku;
     }
 
-    private void write(Set<Product> changed) {
+    private void write(Set<LocationStock> changed) {
         if (changed.isEmpty()) {
             return;
         }
@@ -140,15 +143,15 @@ class OrderBatch {
         Integer[] stocks = new Integer[changed.size()];
         Integer[] reserved = new Integer[changed.size()];
         int i = 0;
-        for (Product product : changed) {
-            ids[i] = product.getId();
-            stocks[i] = product.getStock();
-            reserved[i] = product.getReserved();
+        for (LocationStock row : changed) {
+            ids[i] = row.getId();
+            stocks[i] = row.getStock();
+            reserved[i] = row.getReserved();
             i++;
         }
         int written = statements.writeLevels(ids, stocks, reserved);
         if (written != changed.size()) {
-            throw new IllegalStateException("Wrote " + written + " of " + changed.size() + " locked products");
+            throw new IllegalStateException("Wrote " + written + " of " + changed.size() + " locked stock rows");
         }
     }
 

@@ -1,10 +1,12 @@
 package com.example.inventory.stock.placement.batch;
 
+import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
-import com.example.inventory.stock.model.Product;
+import com.example.inventory.stock.ledger.Movement;
+import com.example.inventory.stock.model.LocationStock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ class AllocationTests {
 
     @Test
     void earlierOrdersWin() {
-        Map<String, Product> locked = products(product("A", 5));
+        Map<String, LocationStock> locked = products(product("A", 5));
 
         Allocation allocation = allocate(locked, deduct("first", "A", 3), deduct("second", "A", 3));
 
@@ -47,7 +49,7 @@ class AllocationTests {
 
     @Test
     void aRefusedOrderDoesNotBlockLaterSmallerOnes() {
-        Map<String, Product> locked = products(product("A", 5));
+        Map<String, LocationStock> locked = products(product("A", 5));
 
         Allocation allocation = allocate(locked, deduct("big", "A", 4), deduct("too-big", "A", 3),
                 deduct("small", "A", 1));
@@ -56,12 +58,12 @@ class AllocationTests {
         assertThat(allocation.refusal(1)).isInstanceOf(InsufficientStockException.class);
         assertThat(allocation.refusal(2)).isNull();
         assertThat(locked.get("A").getStock()).isZero();
-        assertThat(allocation.applied()).extracting(Allocation.Applied::reference).containsExactly("big", "small");
+        assertThat(allocation.movements()).extracting(Movement::reference).containsExactly("big", "small");
     }
 
     @Test
     void aMultiLineOrderIsPlacedWholeOrNotAtAll() {
-        Map<String, Product> locked = products(product("A", 5), product("B", 1));
+        Map<String, LocationStock> locked = products(product("A", 5), product("B", 1));
 
         Allocation allocation = allocate(locked,
                 new Order("short-of-b", MovementKind.DEDUCT, List.of(new OrderLine("A", 2), new OrderLine("B", 2))),
@@ -72,12 +74,12 @@ class AllocationTests {
         assertThat(allocation.refusal(1)).isNull();
         assertThat(locked.get("A").getStock()).as("none of the refused order's lines applied").isZero();
         assertThat(locked.get("B").getStock()).isZero();
-        assertThat(allocation.applied()).extracting(Allocation.Applied::reference).containsExactly("fits", "fits");
+        assertThat(allocation.movements()).extracting(Movement::reference).containsExactly("fits", "fits");
     }
 
     @Test
     void anUnknownSkuRefusesItsOrderOnly() {
-        Map<String, Product> locked = products(product("A", 5));
+        Map<String, LocationStock> locked = products(product("A", 5));
 
         Allocation allocation = allocate(locked,
                 new Order("unknown", MovementKind.DEDUCT, List.of(new OrderLine("A", 1), new OrderLine("NONE", 1))),
@@ -91,7 +93,7 @@ class AllocationTests {
 
     @Test
     void aHoldTakesAvailableUnitsFromTheOrdersBehindIt() {
-        Map<String, Product> locked = products(product("A", 5));
+        Map<String, LocationStock> locked = products(product("A", 5));
 
         Allocation allocation = allocate(locked, new Order("hold", MovementKind.RESERVE, List.of(new OrderLine("A", 3))),
                 deduct("sale", "A", 3), deduct("smaller-sale", "A", 2));
@@ -105,34 +107,65 @@ class AllocationTests {
 
     @Test
     void recordsEveryAppliedLineWithTheStockRightAfterItInTheOrderApplied() {
-        Map<String, Product> locked = products(product("A", 10), product("B", 10));
+        Map<String, LocationStock> locked = products(product("A", 10), product("B", 10));
 
         Allocation allocation = allocate(locked, deduct("one", "B", 1),
                 new Order("two", MovementKind.DEDUCT, List.of(new OrderLine("A", 3), new OrderLine("B", 2))),
                 deduct("three", "A", 4));
 
-        assertThat(allocation.applied()).extracting(applied -> applied.product().getSku() + " " + applied.quantity()
-                        + " -> " + applied.stockAfter() + " for " + applied.reference())
+        assertThat(allocation.movements()).extracting(applied -> skuOf(locked, applied.productId()) + " "
+                        + applied.quantity() + " -> " + applied.stockAfter() + " for " + applied.reference())
                 .containsExactly("B 1 -> 9 for one", "A 3 -> 7 for two", "B 2 -> 7 for two", "A 4 -> 3 for three");
-        assertThat(allocation.changed()).extracting(Product::getSku).as("in the order first changed")
+        assertThat(allocation.changed()).extracting(LocationStock::getSku).as("in the order first changed")
                 .containsExactly("B", "A");
     }
 
-    private static Allocation allocate(Map<String, Product> locked, Order... orders) {
-        return Allocation.inArrivalOrder(List.of(orders), locked, NOW);
+    @Test
+    void allocatesEachOrderOnTheLocationsTheOrdersBeforeItLeft() {
+        LocationStock near = new LocationStock(1, "A", "NEAR", 1, 3, NOW);
+        LocationStock far = new LocationStock(1, "A", "FAR", 2, 3, NOW);
+        Map<String, List<LocationStock>> rows = Map.of("A", List.of(far, near));
+
+        Allocation allocation = Allocation.inArrivalOrder(List.of(deduct("whole", "A", 2),
+                new Order("pinned", MovementKind.DEDUCT, List.of(new OrderLine("A", 1, "FAR"))),
+                deduct("split", "A", 3), deduct("too-big", "A", 1)), rows, NOW);
+
+        assertThat(allocation.allocations(0)).as("the preferred location has all of it")
+                .containsExactly(List.of(new Allocated("NEAR", 2)));
+        assertThat(allocation.allocations(1)).containsExactly(List.of(new Allocated("FAR", 1)));
+        assertThat(allocation.allocations(2)).as("no one location has 3 left: split, preferred first")
+                .containsExactly(List.of(new Allocated("NEAR", 1), new Allocated("FAR", 2)));
+        assertThat(allocation.refusal(3)).isInstanceOfSatisfying(InsufficientStockException.class,
+                refusal -> assertThat(refusal.available()).as("nothing is left anywhere").isZero());
+        assertThat(near.getStock()).isZero();
+        assertThat(far.getStock()).isZero();
+        assertThat(allocation.movements()).extracting(movement -> movement.location() + " " + movement.quantity()
+                + " -> " + movement.stockAfter()).containsExactly("NEAR 2 -> 1", "FAR 1 -> 2", "NEAR 1 -> 0",
+                "FAR 2 -> 0");
+    }
+
+    private static Allocation allocate(Map<String, LocationStock> locked, Order... orders) {
+        Map<String, List<LocationStock>> rows = new LinkedHashMap<>();
+        locked.forEach((sku, row) -> rows.put(sku, List.of(row)));
+        return Allocation.inArrivalOrder(List.of(orders), rows, NOW);
+    }
+
+    private static String skuOf(Map<String, LocationStock> locked, long productId) {
+        return locked.values().stream().filter(row -> row.getProductId() == productId).findFirst().orElseThrow()
+                .getSku();
     }
 
     private static Order deduct(String orderId, String sku, int quantity) {
         return new Order(orderId, MovementKind.DEDUCT, List.of(new OrderLine(sku, quantity)));
     }
 
-    private static Product product(String sku, int stock) {
-        return new Product(sku, "Product " + sku, stock, NOW);
+    private static LocationStock product(String sku, int stock) {
+        return new LocationStock(sku.hashCode(), sku, "DEFAULT", 0, stock, NOW);
     }
 
-    private static Map<String, Product> products(Product... products) {
-        Map<String, Product> bySku = new LinkedHashMap<>();
-        Arrays.stream(products).forEach(product -> bySku.put(product.getSku(), product));
+    private static Map<String, LocationStock> products(LocationStock... rows) {
+        Map<String, LocationStock> bySku = new LinkedHashMap<>();
+        Arrays.stream(rows).forEach(row -> bySku.put(row.getSku(), row));
         return bySku;
     }
 }

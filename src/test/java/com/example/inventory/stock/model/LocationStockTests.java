@@ -16,18 +16,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The stock rule on the entity, without a database: every movement applies up to its bound and is refused one unit
- * beyond it, with the failure that explains why, leaving the product as it was.
+ * The stock rule on the stock row, without a database: every movement applies up to its bound and is refused one unit
+ * beyond it, with the failure that explains why, leaving the row as it was.
  */
-class ProductTests {
+class LocationStockTests {
 
     private static final int MAX = InventoryLimits.MAX_STOCK;
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant CHANGED = Instant.parse("2026-01-01T00:00:01.123456789Z");
 
     /** Stock 10, of which 4 are reserved: 6 available. */
-    private static Product tenWithFourReserved() {
-        Product product = new Product("SKU-1", "Widget", 10, CREATED);
+    private static LocationStock tenWithFourReserved() {
+        LocationStock product = new LocationStock(1, "SKU-1", "DEFAULT", 0, 10, CREATED);
         product.apply(MovementKind.RESERVE, 4, CREATED);
         return product;
     }
@@ -43,7 +43,7 @@ class ProductTests {
             "CONFIRM,  4,         6,          0, 5,         IllegalStateException"})
     void appliesEveryMovementUpToItsBoundAndRefusesOneUnitMore(MovementKind kind, int fits, int stockAfter,
                                                                int reservedAfter, int tooMany, String refusal) {
-        Product refused = tenWithFourReserved();
+        LocationStock refused = tenWithFourReserved();
         assertThat(refused.refusal(kind, tooMany)).isNotNull()
                 .extracting(failure -> failure.getClass().getSimpleName()).isEqualTo(refusal);
         assertThatThrownBy(() -> refused.apply(kind, tooMany, CHANGED))
@@ -52,7 +52,7 @@ class ProductTests {
         assertThat(refused.getReserved()).as("refused: reserved unchanged").isEqualTo(4);
         assertThat(refused.getUpdatedAt()).as("refused: not touched").isEqualTo(CREATED);
 
-        Product applied = tenWithFourReserved();
+        LocationStock applied = tenWithFourReserved();
         assertThat(applied.refusal(kind, fits)).isNull();
         applied.apply(kind, fits, CHANGED);
         assertThat(applied.getStock()).isEqualTo(stockAfter);
@@ -61,7 +61,7 @@ class ProductTests {
 
     @Test
     void refusesADeductionBeyondAvailableWithTheFacts() {
-        Product product = tenWithFourReserved();
+        LocationStock product = tenWithFourReserved();
 
         assertThatThrownBy(() -> product.apply(MovementKind.DEDUCT, 7, CHANGED))
                 .isInstanceOfSatisfying(InsufficientStockException.class, e -> {
@@ -73,7 +73,7 @@ class ProductTests {
 
     @Test
     void refusesARestockBeyondTheLimitWithTheFacts() {
-        Product product = new Product("SKU-1", "Widget", MAX, CREATED);
+        LocationStock product = new LocationStock(1, "SKU-1", "DEFAULT", 0, MAX, CREATED);
 
         assertThatThrownBy(() -> product.apply(MovementKind.RESTOCK, 1, CHANGED))
                 .isInstanceOfSatisfying(StockLimitExceededException.class, e -> {
@@ -86,7 +86,7 @@ class ProductTests {
     @ParameterizedTest
     @EnumSource(MovementKind.class)
     void refusesAQuantityThatIsNotPositive(MovementKind kind) {
-        Product product = tenWithFourReserved();
+        LocationStock product = tenWithFourReserved();
 
         assertThatIllegalArgumentException().isThrownBy(() -> product.apply(kind, 0, CHANGED));
         assertThatIllegalArgumentException().isThrownBy(() -> product.apply(kind, -1, CHANGED));
@@ -95,15 +95,15 @@ class ProductTests {
 
     @Test
     void isCreatedWithStockFromZeroToTheLimitOnly() {
-        assertThat(new Product("SKU-0", "Empty", 0, CREATED).getStock()).isZero();
-        assertThat(new Product("SKU-M", "Full", MAX, CREATED).getStock()).isEqualTo(MAX);
-        assertThatIllegalArgumentException().isThrownBy(() -> new Product("SKU-N", "Negative", -1, CREATED));
-        assertThatIllegalArgumentException().isThrownBy(() -> new Product("SKU-O", "Over", MAX + 1, CREATED));
+        assertThat(new LocationStock(1, "SKU-0", "DEFAULT", 0, 0, CREATED).getStock()).isZero();
+        assertThat(new LocationStock(1, "SKU-M", "DEFAULT", 0, MAX, CREATED).getStock()).isEqualTo(MAX);
+        assertThatIllegalArgumentException().isThrownBy(() -> new LocationStock(1, "SKU-N", "DEFAULT", 0, -1, CREATED));
+        assertThatIllegalArgumentException().isThrownBy(() -> new LocationStock(1, "SKU-O", "DEFAULT", 0, MAX + 1, CREATED));
     }
 
     @Test
     void takesItsTimesFromTheCallerAsTheDatabaseKeepsThem() {
-        Product product = new Product("SKU-1", "Widget", 10, CHANGED);
+        LocationStock product = new LocationStock(1, "SKU-1", "DEFAULT", 0, 10, CHANGED);
         assertThat(product.getUpdatedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:01.123456Z"));
 
         product.apply(MovementKind.DEDUCT, 1, CHANGED.plusSeconds(1));
