@@ -140,7 +140,7 @@ class LocationOrderTests {
         String p2 = api.newProduct(at(a, 5), at(b, 5));
         String p3 = api.newProduct(at(a, 1), at(b, 5));
 
-        // p1 pinned to B, though A is preferred and has plenty; of the unpinned lines, A cannot serve p3: B serves both.
+        // p1 pinned to B, though A is preferred and has plenty; A cannot serve p3, B serves both unpinned lines.
         Response placed = api.deduct(strategy.value(), unique("ORD"), pinned(p1, 2, b), line(p2, 3), line(p3, 4));
 
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
