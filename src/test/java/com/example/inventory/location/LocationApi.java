@@ -164,6 +164,7 @@ public final class LocationApi {
 
     /** The rows a product view lists, in its order. */
     public static Map<String, Row> rowsOf(JsonNode product) {
+        assertThat(product.has("locations")).as("a product view lists its rows: %s", product).isTrue();
         Map<String, Row> rows = new LinkedHashMap<>();
         for (JsonNode row : product.get("locations")) {
             Row previous = rows.put(row.get("location").asString(), new Row(row.get("stock").asInt(),
@@ -175,6 +176,7 @@ public final class LocationApi {
 
     /** A line's {@code allocations}, in the order the answer gives them (the order of taking). */
     public static List<Take> allocations(JsonNode item) {
+        assertThat(item.has("allocations")).as("a line shows its allocations: %s", item).isTrue();
         List<Take> takes = new ArrayList<>();
         for (JsonNode take : item.get("allocations")) {
             takes.add(new Take(take.get("location").asString(), take.get("quantity").asInt()));
@@ -184,6 +186,7 @@ public final class LocationApi {
 
     /** Each line's {@code allocations}, in line order, of a deduction or reservation. */
     public static List<List<Take>> allocationsOf(JsonNode order) {
+        assertThat(order.has("items")).as("a deduction or reservation, not %s", order).isTrue();
         List<List<Take>> lines = new ArrayList<>();
         for (JsonNode item : order.get("items")) {
             lines.add(allocations(item));
