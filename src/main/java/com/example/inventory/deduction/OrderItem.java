@@ -21,7 +21,7 @@ public record OrderItem(
         @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
         @Nullable String sku,
         @Schema(example = "2") @NotNull @Min(1) @Max(InventoryLimits.MAX_QUANTITY) @Nullable Integer quantity,
-        @Schema(types = {"string", "null"}, example = "WH-1", description = "Optional: the location the line takes "
+        @Schema(types = {"string", "null"}, description = "Optional: the location the line takes "
                 + "its units from; absent or null: allocated over the product's locations")
         @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
         @Nullable String location) {

@@ -37,7 +37,8 @@ final class ProductRequests {
     private ProductRequests() {
     }
 
-    @Schema(description = "A product and its initial stock: `stock` (at `DEFAULT`) or `locations`, not both")
+    @Schema(description = "A product and its initial stock: `stock` (at `DEFAULT`) or `locations`, not both",
+            example = "{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}")
     record CreateProduct(
             @Schema(example = "PHONE-1")
             @NotNull @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String sku,
@@ -179,7 +180,7 @@ final class ProductRequests {
     }
 
     record Restock(@Schema(example = "50") @NotNull @Min(1) @Max(InventoryLimits.MAX_STOCK) Integer quantity,
-                   @Schema(types = {"string", "null"}, example = "WH-1", description = "Where the units arrive; "
+                   @Schema(types = {"string", "null"}, description = "Where the units arrive; "
                            + "absent or null: `DEFAULT`")
                    @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
                    @Nullable String location) {

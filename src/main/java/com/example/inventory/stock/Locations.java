@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the location feature may do with the stock core's locations: create one, read one, read them all. The
- * {@code location} table is the core's, because stock will be kept per product and location and allocation prefers
+ * {@code location} table is the core's, because stock is kept per product and location and allocation prefers
  * locations by their priority; {@value Location#DEFAULT} (priority 0) always exists.
  */
 @Component

@@ -22,7 +22,8 @@ public record ProductView(String sku, String name, int stock, int reserved, int 
                           long version, Instant updatedAt) {
 
     public ProductView {
-        locations = List.copyOf(locations);
+        // An answer stored before stock was kept per location (an idempotent restock's) has none: replayed as stored.
+        locations = locations == null ? List.of() : List.copyOf(locations);
     }
 
     public static ProductView of(String sku, String name, @Nullable Integer lowStockThreshold,

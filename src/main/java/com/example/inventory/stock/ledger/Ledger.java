@@ -50,16 +50,19 @@ public class Ledger {
              ORDER BY m.position""";
 
     /**
-     * The entries of some kinds that some orders' placements wrote (reference = order id, actor = the order's client),
-     * oldest first: where each order's units went.
+     * The entries of some kinds that some orders' placements wrote (reference = order id, actor = the order's client):
+     * where each order's units went, preferred location first, as allocation takes them (a placement writes them in
+     * lock order, which is the locations' code order).
      */
     private static final String PLACED = """
             SELECT m.reference, m.actor, p.sku, m.location, m.quantity
-              FROM stock_movement m JOIN product p ON p.id = m.product_id
+              FROM stock_movement m
+              JOIN product p ON p.id = m.product_id
+              LEFT JOIN location l ON l.code = m.location
              WHERE m.reference IS NOT NULL
                AND (m.reference, m.actor) IN (SELECT * FROM unnest(?::varchar[], ?::varchar[]))
                AND m.kind = ANY (?::varchar[])
-             ORDER BY m.id""";
+             ORDER BY l.priority, m.location, m.id""";
 
     private final StockMovementRepository movements;
     private final JdbcClient jdbc;

@@ -39,8 +39,8 @@ class AtomicPlacer extends SingleOrderPlacer {
     }
 
     /**
-     * The conditional updates first; when a multi-line order's rows changed between its allocation and its updates, a
-     * second attempt, in a new transaction, allocates it on its locked rows.
+     * The conditional updates first; when they cannot place an order that fits (a line to split, rows that changed
+     * under it), a second attempt, in a new transaction, allocates it on its locked rows.
      */
     @Override
     public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  *   <li>A one-line order is one statement: at its pinned location, or at the preferred location that has all its
  *       units (the allocation rule's choice for a line one location can serve). When that changes no row, the rows
  *       are read: if the line does not fit them it is refused as they are; if it fits (it must be split, or units came
- *       back meanwhile) it is allocated on its locked rows ({@link #applyOnLockedRows}), in the same transaction (the
- *       failed statement changed nothing).</li>
+ *       back meanwhile) {@link StaleAllocationException}, and the caller places it again, in a new transaction, on
+ *       locked rows ({@link #applyOnLockedRows}).</li>
  *   <li>A multi-line order is allocated on its rows as read without locks, then each allocated part is one
  *       conditional update, in (product id, location) order. When one changes no row, the rows changed since the read:
  *       {@link StaleAllocationException}, and the caller places the order again, in a new transaction, on locked rows
@@ -54,7 +54,9 @@ public class ConditionalStockChange {
      * @return where each line's units came from
      * @throws ProductNotFoundException for the first line whose SKU is unknown
      * @throws com.example.inventory.stock.InsufficientStockException for a line that does not fit
-     * @throws StaleAllocationException when a multi-line order's rows changed between its read and its updates
+     * @throws StaleAllocationException when the order must be allocated on its locked rows, in a new transaction: a
+     *         one-line order that no one statement could place but that fits, a multi-line order whose rows changed
+     *         between its read and its updates
      */
     public List<List<Allocated>> apply(StockOrder order, MovementKind kind) {
         List<OrderLine> lines = order.lines();
@@ -77,7 +79,10 @@ public class ConditionalStockChange {
                 RuntimeException refusal)) {
             throw refusal;
         }
-        return applyOnLockedRows(order, kind);
+        // Not on locked rows in this transaction: an UPDATE that waited for a row and then found it no longer fitting
+        // keeps that row locked to the end of the transaction, and locking the product's rows in order after it could
+        // close a circle with another order doing the same.
+        throw new StaleAllocationException(order.orderId());
     }
 
     /**

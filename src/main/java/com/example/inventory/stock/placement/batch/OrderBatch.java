@@ -14,6 +14,7 @@ import com.example.inventory.stock.model.LocationStock;
 import com.example.inventory.stock.model.LocationStockRepository;
 import com.example.inventory.stock.model.StockStatements;
 import com.example.inventory.stock.placement.ConditionalStockChange;
+import com.example.inventory.stock.placement.StaleAllocationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,12 +68,17 @@ class OrderBatch {
      * transaction. Each order's id appears at most once per book. When this throws, nothing was committed.
      */
     void place(List<QueuedOrder<?>> batch) {
-        transactions.executeWithoutResult(status -> placeAll(batch, status));
+        try {
+            transactions.executeWithoutResult(status -> placeAll(batch, status, true));
+        } catch (StaleAllocationException stale) {
+            // A lone order one statement could not place but that fits: placed again, as a batch, on locked rows.
+            transactions.executeWithoutResult(status -> placeAll(batch, status, false));
+        }
     }
 
-    private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status) {
+    private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status, boolean aloneAsAtomic) {
         List<QueuedOrder<?>> claimed = claim(batch);
-        if (batch.size() == 1 && claimed.size() == 1 && claimed.getFirst().lineCount() == 1) {
+        if (aloneAsAtomic && batch.size() == 1 && claimed.size() == 1 && claimed.getFirst().lineCount() == 1) {
             placeAlone(claimed.getFirst(), status);
             return;
         }
@@ -97,7 +103,9 @@ class OrderBatch {
      * A batch of one one-line order shares nothing, so it is placed as the atomic strategy places it — one conditional
      * update — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what it
      * costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
-     * lone multi-line order takes the batch's way: its three statements are no more than one update per line.)
+     * lone multi-line order takes the batch's way: its three statements are no more than one update per line.) One
+     * that fits but that no one statement can place (a line to split) throws {@link StaleAllocationException}: the
+     * transaction rolls back and the order is placed again the batch's way.
      */
     private void placeAlone(QueuedOrder<?> queued, TransactionStatus status) {
         try {
