@@ -106,6 +106,7 @@ public final class Benchmark {
         try (ServiceJar service = ServiceJar.start(options.jar(), options.serviceJavaOptions(), database.jdbcUrl(),
                 database.roles(), ServiceJar.freePort(), serviceLog)) {
             System.out.println("Service: pid " + service.pid() + " at " + service.base() + ", log " + serviceLog);
+            System.out.println("Stock tables: " + catalogue.tables().description());
             client = LoadClient.choose(options.client(), service.base());
             System.out.println("Load generator: " + client.name() + ", " + client.describe());
             System.out.println("Raw SQL ceiling (pgbench, " + options.ceilingSeconds() + " s each):");
@@ -134,7 +135,7 @@ public final class Benchmark {
 
         double minutes = (System.nanoTime() - startedNanos) / 60e9;
         Report report = new Report(runs, reads, ceiling, new Report.Facts(started, options.describe(),
-                databaseDescription, Runtime.getRuntime().availableProcessors(), jdk(), catalogue.serverVersion(),
+                databaseDescription, catalogue.tables().description(), Runtime.getRuntime().availableProcessors(), jdk(), catalogue.serverVersion(),
                 poolSize(), serviceRss, serviceLog.toString(), client.name() + ": " + client.describe(), minutes),
                 options);
         report.write(out);
@@ -149,12 +150,15 @@ public final class Benchmark {
 
     /** The ceiling is context for the figures, not a check: a pgbench that fails is reported, not fatal. */
     private static Ceiling.Result measureCeiling(TestDatabase database, Catalogue catalogue, Path directory,
-                                                 Options options) throws SQLException, InterruptedException {
+                                                 Options options) throws InterruptedException {
         try {
             return new Ceiling(database, catalogue, directory).measure(List.of(options.clients(), 1),
                     options.ceilingClients(), options.ceilingSeconds());
         } catch (IOException | IllegalStateException e) {
             return Ceiling.Result.unavailable("pgbench failed: " + e.getMessage());
+        } catch (SQLException e) {
+            // e.g. a stock table of another shape than StockTables knows
+            return Ceiling.Result.unavailable("its table could not be made: " + e.getMessage());
         }
     }
 

@@ -24,7 +24,8 @@ final class Report {
     static final String BATCHED = "batched";
 
     /** Facts about the machine and the run that the figures depend on. */
-    record Facts(String started, String options, String database, int cores, String jdk, String postgres,
+    record Facts(String started, String options, String database, String stockTables, int cores, String jdk,
+                 String postgres,
                  String poolSize, OptionalLong serviceRssKib, String serviceLog, String loadGenerator,
                  double minutes) {
 
@@ -106,7 +107,8 @@ final class Report {
                 .append("- load generator: ").append(facts.loadGenerator()).append('\n')
                 .append("- JDK (benchmark and service): ").append(facts.jdk()).append('\n')
                 .append("- PostgreSQL server: ").append(facts.postgres()).append('\n')
-                .append("- database: ").append(facts.database()).append('\n')
+                .append("- database: ").append(facts.database()).append("; ").append(facts.stockTables())
+                .append('\n')
                 .append("- service connection pool (`spring.datasource.hikari.maximum-pool-size`): ")
                 .append(facts.poolSize()).append('\n')
                 .append("- service peak RSS (VmHWM): ").append(facts.rssMib().isPresent()
@@ -294,8 +296,7 @@ final class Report {
             md.append("Not measured: ").append(ceiling.unavailableBecause()).append(".\n");
             return;
         }
-        md.append("Table `ceiling_product` (`LIKE product INCLUDING ALL`: same columns and CHECKs), one hot row "
-                        + "and ").append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
+        md.append("Table `ceiling_product` (").append(ceiling.table()).append("), one hot row and ").append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
                 .append(" --protocol=prepared`, ").append(options.ceilingSeconds())
                 .append(" s each. No ledger insert, no HTTP, no JVM: the most PostgreSQL does for each strategy's "
                         + "statements. Scripts and logs are in `ceiling/`.\n\n")
