@@ -45,9 +45,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                                         in the service's CPU per request
               --warmup-slice SECONDS    length of one warm-up slice (default 2)
               --service-warmup SECONDS  before the first run, in rounds: seconds of mixed load per strategy, as
-                                        long of checkouts and of reads, not counted, until a round's JIT
-                                        compilations took < 2%% of it, so that no run measures the compiler
-                                        (default 10; 0: none)
+                                        long of checkouts, of locations (when it runs) and of reads, not
+                                        counted, until a round's JIT compilations took < 2%% of it, so that no
+                                        run measures the compiler (default 10; 0: none)
               --service-warmup-rounds N at most this many rounds (default 4)
               --clients N               concurrent closed-loop clients of every scenario (default 64); the raw SQL
                                         ceiling runs at N and 1, each for min(duration, %d) s
@@ -58,10 +58,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --client wrk|java|auto    the load generator (default auto: wrk when installed, which bench/run
                                         does, else the JDK HttpClient in this JVM; the report says which)
               --scenarios LIST          comma-separated, from: %s (default all)
+                                        (locations: wide-catalogue's orders on products stocked at 2 to %d of %d
+                                        locations, %.0f%% of lines pinned to one; needs stock per location)
               --strategies LIST         comma-separated, from: %s (default all)
               --out DIR                 where report.md, report.csv and the charts go (default target/bench)
               --flash-sale-stock N      stock of the flash-sale product (default 5000)
-              --catalogue-size N        products of the wide-catalogue, mixed and checkout scenarios (default 10000)
+              --catalogue-size N        products of the wide-catalogue, locations, mixed and checkout scenarios
+                                        (default 10000)
               --checkout-ttl SECONDS    checkout: ttlSeconds of the 10%% of holds left to expire (default 2, whole
                                         seconds 1..%d); after the run the check waits for their sweep
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
@@ -76,8 +79,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
-            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), PlacementMode.names(), MAX_CHECKOUT_TTL,
-            String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS);
+            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Scenario.LOCATIONS_OF_LOCATIONS,
+            Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100, PlacementMode.names(),
+            MAX_CHECKOUT_TTL, String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS);
 
 
     static Options defaults() {

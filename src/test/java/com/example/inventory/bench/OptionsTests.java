@@ -5,9 +5,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** --compare-auth is the one flag that may go without a value. */
 class OptionsTests {
 
+    @Test
+    void locationsIsAScenarioThatRunsByDefaultBesideWideCatalogue() {
+        assertThat(Options.parse("--jar", "pom.xml").scenarios())
+                .containsSubsequence(Scenario.WIDE_CATALOGUE, Scenario.LOCATIONS);
+        assertThat(Options.parse("--jar", "pom.xml", "--scenarios", "wide-catalogue,locations").scenarios())
+                .containsExactly(Scenario.WIDE_CATALOGUE, Scenario.LOCATIONS);
+        assertThat(Options.USAGE).contains("wide-catalogue, locations,", "locations, 30% of lines pinned");
+    }
+
+    /** --compare-auth is the one flag that may go without a value. */
     @Test
     void compareAuthIsOffByDefaultAndTakesItsRoundsOrTheDefault() {
         assertThat(Options.parse("--jar", "pom.xml").compareAuth()).isZero();

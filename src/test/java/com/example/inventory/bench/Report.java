@@ -162,6 +162,7 @@ final class Report {
                             run.batches().map(b -> "%.0f".formatted(b.max())).orElse("–"),
                             run.passed() ? "ok" : "**VIOLATED**"));
         }
+        locations(md);
         checkouts(md);
         List<String> failures = new ArrayList<>();
         runs.stream().filter(Predicate.not(RunResult::passed)).forEach(run -> run.violations()
@@ -171,6 +172,42 @@ final class Report {
         if (!failures.isEmpty()) {
             md.append("\n### Violations\n\n");
             failures.forEach(failure -> md.append("- ").append(failure).append('\n'));
+        }
+    }
+
+    /** The locations runs beside wide-catalogue's at the same strategy and client count: what stock per location costs. */
+    private void locations(StringBuilder md) {
+        List<RunResult> located = runs.stream().filter(run -> run.scenario() == Scenario.LOCATIONS).toList();
+        if (located.isEmpty()) {
+            return;
+        }
+        md.append("\n### Locations\n\n").append("""
+                        **locations** sends wide-catalogue's orders (1 to 3 distinct lines of one unit out of %,d \
+                        products) to products stocked per location: %d locations, created with `POST \
+                        /api/v1/locations` at priorities 1 to %d (%s), each product at 2 to %d of them, consecutive \
+                        in priority order and wrapping round (the same spread in every run), with ample stock at \
+                        each. %.0f%% of the lines name one of their product's locations, drawn evenly; the others are \
+                        allocated by the service (one location for all of them when one can serve them, else each \
+                        line in priority order). After each run every stock row must balance with its own \
+                        location's ledger entries, besides the product's totals.
+
+                        """.formatted(options.catalogueSize(), Scenario.LOCATIONS_OF_LOCATIONS,
+                        Scenario.LOCATIONS_OF_LOCATIONS, Scenario.LOCATION_CODES.stream()
+                                .map(code -> "`" + code + "`").collect(Collectors.joining(", ")),
+                        Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100))
+                .append("| strategy | clients | wide-catalogue deductions/s | locations deductions/s "
+                        + "| locations / wide-catalogue | p99 wide-catalogue / locations "
+                        + "| service CPU ms/req wide-catalogue / locations |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (RunResult run : located) {
+            Optional<RunResult> wide = find(Scenario.WIDE_CATALOGUE, run.strategy(), run.clients());
+            md.append("| %s | %d | %s | %s | %s | %s / %s | %s / %s |\n".formatted(run.strategy().value(),
+                    run.clients(), wide.map(w -> rate(w.completedPerSecond())).orElse("–"),
+                    rate(run.completedPerSecond()),
+                    wide.map(w -> percent(run.completedPerSecond() / w.completedPerSecond())).orElse("–"),
+                    wide.map(w -> ms(w.latencyMillis(99))).orElse("–"), ms(run.latencyMillis(99)),
+                    wide.map(w -> cpuMs(w.measurement().serviceMsPerRequest())).orElse("–"),
+                    cpuMs(run.measurement().serviceMsPerRequest())));
         }
     }
 
