@@ -89,6 +89,9 @@ public final class Benchmark {
         if (options.compareAuth() > 0) {
             return AuthCost.run(options);
         }
+        if (options.baselineJar() != null) {
+            return Baseline.run(options);
+        }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
         Path out = options.out();
