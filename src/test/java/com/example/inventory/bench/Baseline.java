@@ -137,10 +137,11 @@ final class Baseline {
                 + "|---:|---|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Sample sample : samples) {
             RunResult run = sample.run();
-            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %,.0f | %.2f | %.1f | %.3f | %.3f | %s | %s |%n",
-                    sample.round(), run.scenario().id(), run.strategy().value(), sample.jar(),
-                    run.completedPerSecond(), run.latencyMillis(50), run.latencyMillis(99),
-                    run.measurement().serviceMsPerRequest(), run.measurement().clientMsPerRequest(),
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %s | %s | %s | %,.0f | %.2f | %.1f | %.3f | %.3f | %s | %s |%n", sample.round(),
+                    run.scenario().id(), run.strategy().value(), sample.jar(), run.completedPerSecond(),
+                    run.latencyMillis(50), run.latencyMillis(99), run.measurement().serviceMsPerRequest(),
+                    run.measurement().clientMsPerRequest(),
                     run.batches().map(b -> String.format(Locale.ROOT, "%.1f", b.mean())).orElse(""),
                     run.passed() ? "held" : "VIOLATED " + run.violations()));
         }

@@ -141,9 +141,9 @@ public final class Benchmark {
 
         double minutes = (System.nanoTime() - startedNanos) / 60e9;
         Report report = new Report(runs, reads, ceiling, new Report.Facts(started, options.describe(),
-                databaseDescription, catalogue.tables().description(), Runtime.getRuntime().availableProcessors(), jdk(), catalogue.serverVersion(),
-                poolSize(), serviceRss, serviceLog.toString(), client.name() + ": " + client.describe(), minutes),
-                options);
+                databaseDescription, catalogue.tables().description(), Runtime.getRuntime().availableProcessors(),
+                jdk(), catalogue.serverVersion(), poolSize(), serviceRss, serviceLog.toString(),
+                client.name() + ": " + client.describe(), minutes), options);
         report.write(out);
         Charts.write(out, runs, report);
         System.out.println("Targets:");

@@ -87,8 +87,8 @@ class BenchmarkSmokeIT {
         String report = Files.readString(OUT.resolve("report.md"));
         assertThat(report).contains("Overall: **PASSED**", "## Results", "| client |", "% of (e)",
                 "service CPU ms/req", "client CPU ms/req", "warm-up s", "batch mean", "### Where the CPU went",
-                "### Locations", "### Checkouts", "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling", "(a\\*)", "## Targets",
-                "## Machine");
+                "### Locations", "### Checkouts", "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling",
+                "(a\\*)", "## Targets", "## Machine");
         for (int clients : List.of(CLIENTS, 1, MANY_CLIENTS)) {
             assertThat(report).as("read ceiling at %d clients", clients).containsPattern(
                     "\\n\\| " + clients + " \\| " + client + " \\| [0-9,]+ \\|");

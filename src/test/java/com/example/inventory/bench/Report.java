@@ -175,7 +175,10 @@ final class Report {
         }
     }
 
-    /** The locations runs beside wide-catalogue's at the same strategy and client count: what stock per location costs. */
+    /**
+     * The locations runs beside wide-catalogue's at the same strategy and client count: what stock per location
+     * costs.
+     */
     private void locations(StringBuilder md) {
         List<RunResult> located = runs.stream().filter(run -> run.scenario() == Scenario.LOCATIONS).toList();
         if (located.isEmpty()) {
@@ -333,7 +336,8 @@ final class Report {
             md.append("Not measured: ").append(ceiling.unavailableBecause()).append(".\n");
             return;
         }
-        md.append("Table `ceiling_product` (").append(ceiling.table()).append("), one hot row and ").append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
+        md.append("Table `ceiling_product` (").append(ceiling.table()).append("), one hot row and ")
+                .append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
                 .append(" --protocol=prepared`, ").append(options.ceilingSeconds())
                 .append(" s each. No ledger insert, no HTTP, no JVM: the most PostgreSQL does for each strategy's "
                         + "statements. Scripts and logs are in `ceiling/`.\n\n")

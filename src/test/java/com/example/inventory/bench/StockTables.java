@@ -178,7 +178,8 @@ enum StockTables {
             boolean hasId;
             try (ResultSet columns = statement.executeQuery("""
                     SELECT count(*) FROM information_schema.columns
-                    WHERE table_schema = current_schema() AND table_name = 'ceiling_product' AND column_name = 'id'""")) {
+                    WHERE table_schema = current_schema() AND table_name = 'ceiling_product'
+                      AND column_name = 'id'""")) {
                 columns.next();
                 hasId = columns.getLong(1) > 0;
             }
@@ -221,7 +222,10 @@ enum StockTables {
         return description;
     }
 
-    /** Creates the workload's products, their stock rows and {@code INITIAL} ledger entries, in the caller's transaction. */
+    /**
+     * Creates the workload's products, their stock rows and {@code INITIAL} ledger entries, in the caller's
+     * transaction.
+     */
     abstract void seed(Connection connection, Workload workload) throws SQLException;
 
     /**

@@ -55,7 +55,7 @@ record Workload(String skuPrefix, int[] initialStock, Orders warmupOrders, Order
             return new Orders(0, 3, hot, hotShare, products);
         }
 
-        /** As {@link #upToThree}, each line pinned to one of its product's locations with this probability. */
+        /** These orders, each line pinned to one of its product's locations with probability {@code share}. */
         Orders pinned(double share) {
             return new Orders(first, maxLines, hot, hotShare, products, share);
         }
