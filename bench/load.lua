@@ -17,6 +17,8 @@
 --   orders: order_prefix=S sku_prefix=S strategy=S sold_out_stops=0|1 first=N max_lines=N hot=N hot_share=X products=N
 --           (see Workload.Orders: 1..max_lines distinct products out of the first `hot` with probability hot_share,
 --           else out of all `products`, each index plus `first`)
+--           optionally pinned_share=X locations=CODE,CODE,…: each line names, with probability pinned_share, one of
+--           its product's locations (see Workload.rowsOf and Workload.pin), the others none
 --   reads:  sku=S
 --   checkouts: as orders (but sold_out_stops), and confirm_share=X release_share=X short_ttl=N long_ttl=N: see
 --           checkout.request below; the orders are the reservations' lines
@@ -71,6 +73,7 @@ local deadline, main_thread, started, in_flight, sent = 0, nil, 0, nil, 0
 local headers = {}
 local path
 local checkout = {}
+local pinned_share, location_codes = 0, {}
 
 function init(args)
   for _, arg in ipairs(args) do
@@ -83,6 +86,10 @@ function init(args)
   math.randomseed(id * 7919 + micros(CLOCK_MONOTONIC) % 1000003)
   -- token=<access token>: sent with every request (bench/run and bench/profile get one by the client-credentials grant).
   if options.token then headers["Authorization"] = "Bearer " .. options.token end
+  pinned_share = tonumber(options.pinned_share or "0")
+  for code in string.gmatch(options.locations or "", "[^,]+") do
+    location_codes[#location_codes + 1] = code
+  end
   if options.mode == "orders" then
     path = "/api/v1/deductions?strategy=" .. options.strategy
     headers["Content-Type"] = "application/json"
@@ -122,10 +129,24 @@ local function next_order()
   return lines
 end
 
+-- One line of one unit of product `product`; pinned, with probability pinned_share, to one of the product's locations
+-- drawn evenly (Workload.pin): with n locations, the product is at 2 + product mod (n - 1) of them, consecutive from
+-- (product div (n - 1)) mod n, wrapping round (Workload.rowsOf).
+local function item(product)
+  if pinned_share > 0 and math.random() < pinned_share then
+    local n = #location_codes
+    local count = 2 + product % (n - 1)
+    local first = math.floor(product / (n - 1)) % n
+    local code = location_codes[(first + math.random(count) - 1) % n + 1]
+    return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1,"location":"' .. code .. '"}'
+  end
+  return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1}'
+end
+
 local function order_request(order_id, lines)
   local items = {}
   for i = 1, #lines do
-    items[i] = '{"sku":"' .. options.sku_prefix .. "-" .. lines[i] .. '","quantity":1}'
+    items[i] = item(lines[i])
   end
   return wrk.format("POST", path, headers,
       '{"orderId":"' .. order_id .. '","items":[' .. table.concat(items, ",") .. "]}")
@@ -203,7 +224,7 @@ local RETRY_AFTER_DEADLINE_US = 5000000
 local function reserve_request(order_id, lines, ttl)
   local items = {}
   for i = 1, #lines do
-    items[i] = '{"sku":"' .. options.sku_prefix .. "-" .. lines[i] .. '","quantity":1}'
+    items[i] = item(lines[i])
   end
   return wrk.format("POST", path, headers,
       '{"orderId":"' .. order_id .. '","items":[' .. table.concat(items, ",") .. '],"ttlSeconds":' .. ttl .. "}")

@@ -123,6 +123,35 @@ public final class TestDatabase {
     }
 
     /**
+     * Another empty database on this one's server, with two roles of its own, as fresh as this one was: for a
+     * service that must not share this one's schema (the benchmark's {@code --baseline-jar}, whose migrations are
+     * older). On the server named by {@value #URL_VARIABLE} it is dropped at exit with its roles; a container or an
+     * embedded server goes away with the shared database, and this one with it.
+     */
+    public TestDatabase sibling() {
+        String server = System.getenv(URL_VARIABLE);
+        boolean external = server != null && !server.isBlank();
+        String name = "inventory_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        execute(jdbcUrl, username, password, "CREATE DATABASE " + name);
+        String url = withDatabase(jdbcUrl, name);
+        Roles siblingRoles = createRoles(url, username, password, name);
+        return new TestDatabase(url, username, password, siblingRoles, external
+                ? "another fresh database on the server named by " + URL_VARIABLE + ", dropped at exit with its roles"
+                : "another database on the same server, gone with it at exit", () -> {
+                    if (!external) {
+                        return;
+                    }
+                    try {
+                        execute(server, username, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                        dropRoles(server, username, password, siblingRoles);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not drop test database {} or its roles: {}", name, e.getMessage());
+                    }
+                });
+    }
+
+    /**
      * Marks the database as used (by an application context's pool) until the returned use is closed: the stop at JVM
      * exit waits for that, since the JVM's shutdown hooks — Spring's closing the contexts, this one stopping the
      * database — otherwise run at the same time.

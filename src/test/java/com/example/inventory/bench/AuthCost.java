@@ -229,31 +229,8 @@ final class AuthCost {
     }
 
     /** The measured phases of one strategy on one service, summed. */
-    private record Pool(long completed, long requests, double seconds, long cpuNanos) {
-
-        double perSecond() {
-            return seconds > 0 ? completed / seconds : Double.NaN;
-        }
-
-        double cpuMsPerRequest() {
-            return requests > 0 ? cpuNanos / 1e6 / requests : Double.NaN;
-        }
-    }
-
     private static Pool pool(List<Sample> samples, PlacementMode strategy, String door) {
-        long completed = 0;
-        long requests = 0;
-        double seconds = 0;
-        long cpu = 0;
-        for (Sample sample : samples) {
-            if (sample.run().strategy() == strategy && sample.door().equals(door)) {
-                Phase phase = sample.run().phase();
-                completed += phase.completed();
-                requests += phase.requests();
-                seconds += phase.seconds();
-                cpu += sample.run().measurement().serviceCpuNanos();
-            }
-        }
-        return new Pool(completed, requests, seconds, cpu);
+        return Pool.of(samples.stream().filter(sample -> sample.run().strategy() == strategy
+                && sample.door().equals(door)).map(Sample::run).toList());
     }
 }

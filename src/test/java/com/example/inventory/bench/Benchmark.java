@@ -1,5 +1,6 @@
 package com.example.inventory.bench;
 
+import com.example.inventory.HttpApi;
 import com.example.inventory.ServiceJar;
 import com.example.inventory.TestDatabase;
 import com.example.inventory.stock.PlacementMode;
@@ -49,6 +50,8 @@ public final class Benchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private int runNumber;
+    /** Whether the locations of the locations scenario exist on this service's database. */
+    private boolean locationsCreated;
 
     Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client, String tag) {
         this.options = options;
@@ -86,6 +89,9 @@ public final class Benchmark {
         if (options.compareAuth() > 0) {
             return AuthCost.run(options);
         }
+        if (options.baselineJar() != null) {
+            return Baseline.run(options);
+        }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
         Path out = options.out();
@@ -106,6 +112,7 @@ public final class Benchmark {
         try (ServiceJar service = ServiceJar.start(options.jar(), options.serviceJavaOptions(), database.jdbcUrl(),
                 database.roles(), ServiceJar.freePort(), serviceLog)) {
             System.out.println("Service: pid " + service.pid() + " at " + service.base() + ", log " + serviceLog);
+            System.out.println("Stock tables: " + catalogue.tables().description());
             client = LoadClient.choose(options.client(), service.base());
             System.out.println("Load generator: " + client.name() + ", " + client.describe());
             System.out.println("Raw SQL ceiling (pgbench, " + options.ceilingSeconds() + " s each):");
@@ -134,9 +141,9 @@ public final class Benchmark {
 
         double minutes = (System.nanoTime() - startedNanos) / 60e9;
         Report report = new Report(runs, reads, ceiling, new Report.Facts(started, options.describe(),
-                databaseDescription, Runtime.getRuntime().availableProcessors(), jdk(), catalogue.serverVersion(),
-                poolSize(), serviceRss, serviceLog.toString(), client.name() + ": " + client.describe(), minutes),
-                options);
+                databaseDescription, catalogue.tables().description(), Runtime.getRuntime().availableProcessors(),
+                jdk(), catalogue.serverVersion(), poolSize(), serviceRss, serviceLog.toString(),
+                client.name() + ": " + client.describe(), minutes), options);
         report.write(out);
         Charts.write(out, runs, report);
         System.out.println("Targets:");
@@ -149,44 +156,54 @@ public final class Benchmark {
 
     /** The ceiling is context for the figures, not a check: a pgbench that fails is reported, not fatal. */
     private static Ceiling.Result measureCeiling(TestDatabase database, Catalogue catalogue, Path directory,
-                                                 Options options) throws SQLException, InterruptedException {
+                                                 Options options) throws InterruptedException {
         try {
             return new Ceiling(database, catalogue, directory).measure(List.of(options.clients(), 1),
                     options.ceilingClients(), options.ceilingSeconds());
         } catch (IOException | IllegalStateException e) {
             return Ceiling.Result.unavailable("pgbench failed: " + e.getMessage());
+        } catch (SQLException e) {
+            // e.g. a stock table of another shape than StockTables knows
+            return Ceiling.Result.unavailable("its table could not be made: " + e.getMessage());
         }
     }
 
     /**
      * Gives the service's JIT the time it needs on every path before the first run, so that no run measures the
-     * compiler: rounds of {@code --service-warmup} seconds of mixed load per strategy, of checkouts and of reads, until
-     * a round's compilations took less than {@value #JIT_QUIET_SHARE} of its wall time (C2 compiles for minutes
-     * after a start on 2 busy cores, and its threads' CPU would count in every request's), at most
-     * {@code --service-warmup-rounds} rounds. Nothing of it is counted.
+     * compiler: rounds of {@code --service-warmup} seconds of mixed load per strategy, of checkouts, of the locations
+     * scenario (when it runs) and of reads, until a round's compilations took less than {@value #JIT_QUIET_SHARE} of
+     * its wall time (C2 compiles for minutes after a start on 2 busy cores, and its threads' CPU would count in every
+     * request's), at most {@code --service-warmup-rounds} rounds. Nothing of it is counted.
      */
     void warmUpService() throws SQLException, IOException, InterruptedException {
         if (options.serviceWarmup().isZero()) {
             return;
         }
         System.out.println("Warming up the service: rounds of " + Options.seconds(options.serviceWarmup())
-                + " s per strategy, of checkouts and of reads, until the JIT is quiet");
+                + " s per strategy, of checkouts" + (options.scenarios().contains(Scenario.LOCATIONS)
+                ? ", of the locations scenario" : "") + " and of reads, until the JIT is quiet");
         Optional<Duration> compiled = JitTime.of(service.pid());
         for (int round = 1; round <= options.serviceWarmupRounds(); round++) {
             long started = System.nanoTime();
             for (PlacementMode strategy : options.strategies()) {
                 String name = tag + "warm" + round + "-" + strategy.value();
                 Workload workload = Scenario.MIXED.workload(name, options);
-                catalogue.seed(workload);
+                seed(workload);
                 client.run(new Traffic.Deductions(workload, workload.measuredOrders(), strategy, name + "-", false),
                         options.clients(), options.serviceWarmup());
             }
             Workload checkouts = Scenario.CHECKOUT.workload(tag + "warm" + round + "-checkout", options);
-            catalogue.seed(checkouts);
+            seed(checkouts);
             client.run(new Traffic.Checkouts(checkouts, checkouts.measuredOrders(), options.strategies().getFirst(),
                     tag + "warm" + round + "-c-", options.checkoutTtl()), options.clients(), options.serviceWarmup());
+            if (options.scenarios().contains(Scenario.LOCATIONS)) {
+                Workload located = Scenario.LOCATIONS.workload(tag + "warm" + round + "-locations", options);
+                seed(located);
+                client.run(new Traffic.Deductions(located, located.measuredOrders(), options.strategies().getFirst(),
+                        tag + "warm" + round + "-l-", false), options.clients(), options.serviceWarmup());
+            }
             Workload read = Scenario.HOT_SKU.workload(tag + "warm" + round + "-read", options);
-            catalogue.seed(read);
+            seed(read);
             client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
             double seconds = (System.nanoTime() - started) / 1e9;
             Optional<Duration> now = JitTime.of(service.pid());
@@ -203,11 +220,46 @@ public final class Benchmark {
         }
     }
 
+    /** Seeds the workload's products, after creating its locations through the API the first time it has any. */
+    private void seed(Workload workload) throws SQLException {
+        if (!workload.locations().isEmpty() && !locationsCreated) {
+            createLocations(workload.locations());
+            locationsCreated = true;
+        }
+        catalogue.seed(workload);
+    }
+
+    /**
+     * {@code POST /api/v1/locations} for each code, with its place in the list (from 1) as its priority, as the back
+     * office would; a 409 {@code duplicate-location} (a database shared with another service of this run) is fine
+     * when the location there has that priority.
+     */
+    private void createLocations(List<String> codes) {
+        HttpApi api = service.api();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            int priority = i + 1;
+            HttpApi.Response created = api.post("/api/v1/locations",
+                    "{\"code\":\"%s\",\"name\":\"Benchmark location %d\",\"priority\":%d}".formatted(code,
+                            priority, priority));
+            if (created.status() == 409) {
+                HttpApi.Response existing = api.get("/api/v1/locations/" + code);
+                if (existing.status() != 200 || existing.json().path("priority").asInt() != priority) {
+                    throw new IllegalStateException("Location " + code + " is there already, but not with priority "
+                            + priority + ": " + existing);
+                }
+            } else if (created.status() != 201) {
+                throw new IllegalStateException("Could not create location " + code + ": " + created);
+            }
+        }
+        System.out.println(tag + "locations " + String.join(", ", codes) + ", priorities 1 to " + codes.size());
+    }
+
     /** The read ceiling (e) at one client count: GETs of one product, warmed up and measured like a write run. */
     private ReadResult readCeiling(int clients) throws SQLException, IOException, InterruptedException {
         runNumber++;
         Workload workload = Scenario.HOT_SKU.workload(tag + "r" + runNumber + "-read", options);
-        catalogue.seed(workload);
+        seed(workload);
         Traffic reads = new Traffic.Reads(workload.sku(0));
         Warmup warmup = warmUp(slice -> reads, clients);
         Measurement measurement = measure(reads, clients, options.duration());
@@ -231,7 +283,7 @@ public final class Benchmark {
         runNumber++;
         Workload workload = scenario.workload(tag + "r" + runNumber + "-" + scenario.id() + "-" + strategy.value(),
                 options);
-        catalogue.seed(workload);
+        seed(workload);
         // Every order of the run, and of no other run, starts with this: "o1-" is not a prefix of "o10-".
         String orderPrefix = tag + "o" + runNumber + "-";
         Warmup warmup = warmUp(slice -> traffic(scenario, workload, workload.warmupOrders(), strategy,

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the whole benchmark with a tiny load after {@code package}, so that the harness cannot rot: the packaged
  * service is started, every scenario runs for every strategy (hot-sku also at 1 and a few more clients), each after
- * a warm-up, the invariants are checked (for checkout, after its 1-second holds are swept), the ceilings measured
- * and the report written. It installs nothing: wrk
+ * a warm-up, the invariants are checked (for checkout, after its 1-second holds are swept; for locations, per stock
+ * row), the ceilings measured and the report written. It installs nothing: wrk
  * when it is there (bench/run installs it), else the Java client, and the report says which.
  */
 class BenchmarkSmokeIT {
@@ -87,8 +87,8 @@ class BenchmarkSmokeIT {
         String report = Files.readString(OUT.resolve("report.md"));
         assertThat(report).contains("Overall: **PASSED**", "## Results", "| client |", "% of (e)",
                 "service CPU ms/req", "client CPU ms/req", "warm-up s", "batch mean", "### Where the CPU went",
-                "### Checkouts", "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling", "(a\\*)", "## Targets",
-                "## Machine");
+                "### Locations", "### Checkouts", "## Ceilings", "### (e) Read ceiling", "### Raw SQL ceiling",
+                "(a\\*)", "## Targets", "## Machine");
         for (int clients : List.of(CLIENTS, 1, MANY_CLIENTS)) {
             assertThat(report).as("read ceiling at %d clients", clients).containsPattern(
                     "\\n\\| " + clients + " \\| " + client + " \\| [0-9,]+ \\|");

@@ -1,7 +1,6 @@
 package com.example.inventory.bench;
 
 import com.example.inventory.TestDatabase;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +20,7 @@ final class Catalogue {
     private static final int MAX_REPORTED_VIOLATIONS = 10;
 
     private final TestDatabase database;
+    private StockTables tables;
 
     Catalogue(TestDatabase database) {
         this.database = database;
@@ -31,40 +31,35 @@ final class Catalogue {
     }
 
     /**
-     * Creates the workload's products, and their {@code INITIAL} ledger entries as the service would, in two
-     * set-based statements: 10,000 products take well under a second instead of 10,000 HTTP calls.
+     * Creates the workload's products, their stock rows and their {@code INITIAL} ledger entries as the service
+     * would, in a few set-based statements ({@link StockTables#seed}): 10,000 products take well under a second
+     * instead of 10,000 HTTP calls.
      */
     void seed(Workload workload) throws SQLException {
-        Integer[] stock = new Integer[workload.products()];
-        for (int i = 0; i < stock.length; i++) {
-            stock[i] = workload.initialStock()[i];
-        }
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
-            Array stocks = connection.createArrayOf("integer", stock);
-            try (PreparedStatement products = connection.prepareStatement("""
-                    INSERT INTO product (sku, name, stock)
-                    SELECT ? || '-' || (s.ordinality - 1), 'Benchmark product', s.stock
-                    FROM unnest(?::integer[]) WITH ORDINALITY AS s(stock, ordinality)""");
-                 PreparedStatement movements = connection.prepareStatement("""
-                    INSERT INTO stock_movement (product_id, kind, quantity, stock_after, reference, actor)
-                    SELECT id, 'INITIAL', stock, stock, NULL, 'bench' FROM product
-                    WHERE starts_with(sku, ? || '-') AND stock > 0""")) {
-                products.setString(1, workload.skuPrefix());
-                products.setArray(2, stocks);
-                products.executeUpdate();
-                movements.setString(1, workload.skuPrefix());
-                movements.executeUpdate();
-            }
+            tables().seed(connection, workload);
             connection.commit();
         }
+    }
+
+    /** Where this database keeps stock: asked once, as the schema does not change under a running service. */
+    StockTables tables() throws SQLException {
+        if (tables == null) {
+            try (Connection connection = connect()) {
+                tables = StockTables.of(connection);
+            }
+        }
+        return tables;
     }
 
     /**
      * Checks, for every product of the workload: stock = initial − units the client saw deducted (201s), stock =
      * INITIAL + Σ RESTOCK − Σ DEDUCT + Σ CANCEL − Σ CONFIRM, stock ≥ 0, reserved = Σ RESERVE − Σ RELEASE −
      * Σ CONFIRM and 0 ≤ reserved ≤ stock, and the lines the service stored for the run's orders take from it exactly
-     * the units the client saw; and that the service stored one deduction per 201.
+     * the units the client saw; and that the service stored one deduction per 201. With stock per location, stock
+     * and reserved are the sums over the product's rows, each row must balance with its location's ledger entries
+     * and keep 0 ≤ reserved ≤ stock, and the product must have exactly the rows it was created with.
      *
      * @param unitsDeducted per product index, the units of the orders the client saw answered 201
      * @param orderPrefix what every order id of the run (and of no other run) starts with
@@ -84,15 +79,15 @@ final class Catalogue {
                 add(violations, found, sku + " is missing");
                 continue;
             }
-            long expected = workload.initialStock()[i] - unitsDeducted[i];
+            long expected = workload.initialTotal(i) - unitsDeducted[i];
             long stored = storedLines.getOrDefault(sku, 0L);
             if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || stored != unitsDeducted[i]
-                    || !reservedHolds(actual)) {
+                    || !reservedHolds(actual) || !rowsHold(actual, workload, i)) {
                 found++;
                 add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen deducted), ledger sum "
-                        + "%d, stored deduction lines %d, reserved %d (ledger %d)").formatted(sku, actual[0],
-                        expected, workload.initialStock()[i], unitsDeducted[i], actual[1], stored, actual[2],
-                        actual[3]));
+                        + "%d, stored deduction lines %d, reserved %d (ledger %d)%s").formatted(sku, actual[0],
+                        expected, workload.initialTotal(i), unitsDeducted[i], actual[1], stored, actual[2],
+                        actual[3], rows(actual, workload, i)));
             }
         }
         if (found > MAX_REPORTED_VIOLATIONS) {
@@ -105,9 +100,20 @@ final class Catalogue {
         return violations;
     }
 
-    /** reserved = its ledger sum, and 0 ≤ reserved ≤ stock, of a {stock, ledger, reserved, ledger} row. */
+    /** reserved = its ledger sum, and 0 ≤ reserved ≤ stock, of a {stock, ledger, reserved, ledger, …} row. */
     private static boolean reservedHolds(long[] product) {
         return product[2] == product[3] && product[2] >= 0 && product[2] <= product[0];
+    }
+
+    /** Every stock row of the product balances with its own ledger entries, and it has the rows it was created with. */
+    private static boolean rowsHold(long[] product, Workload workload, int index) {
+        return product[4] == 0 && product[5] == workload.rowCount(index);
+    }
+
+    private static String rows(long[] product, Workload workload, int index) {
+        return rowsHold(product, workload, index) ? "" : "; %d stock row(s), created with %d, %d of them out of "
+                .formatted(product[5], workload.rowCount(index), product[4])
+                + "balance with their location's ledger or outside 0 ≤ reserved ≤ stock";
     }
 
     /**
@@ -161,15 +167,15 @@ final class Catalogue {
                 add(violations, found, sku + " is missing");
                 continue;
             }
-            long expected = workload.initialStock()[i] - unitsConfirmed[i];
+            long expected = workload.initialTotal(i) - unitsConfirmed[i];
             long stored = storedLines.getOrDefault(sku, 0L);
             if (actual[0] != expected || actual[1] != actual[0] || actual[0] < 0 || actual[2] != 0
-                    || !reservedHolds(actual) || stored != unitsConfirmed[i]) {
+                    || !reservedHolds(actual) || stored != unitsConfirmed[i] || !rowsHold(actual, workload, i)) {
                 found++;
                 add(violations, found, ("%s: stock %d, expected %d (initial %d − %d units seen confirmed), ledger "
-                        + "sum %d; reserved %d, expected 0, ledger sum %d; stored deduction lines %d").formatted(sku,
-                        actual[0], expected, workload.initialStock()[i], unitsConfirmed[i], actual[1], actual[2],
-                        actual[3], stored));
+                        + "sum %d; reserved %d, expected 0, ledger sum %d; stored deduction lines %d%s").formatted(sku,
+                        actual[0], expected, workload.initialTotal(i), unitsConfirmed[i], actual[1], actual[2],
+                        actual[3], stored, rows(actual, workload, i)));
             }
         }
         if (found > MAX_REPORTED_VIOLATIONS) {
@@ -232,7 +238,7 @@ final class Catalogue {
              PreparedStatement query = connection.prepareStatement("""
                      SELECT (SELECT count(*) FROM reservation
                               WHERE starts_with(order_id, ?) AND status = 'ACTIVE'),
-                            (SELECT coalesce(sum(reserved), 0) FROM product WHERE starts_with(sku, ? || '-'))""")) {
+                            (%s)""".formatted(tables().reservedSql()))) {
             query.setString(1, orderPrefix);
             query.setString(2, skuPrefix);
             try (ResultSet rows = query.executeQuery()) {
@@ -263,26 +269,19 @@ final class Catalogue {
         }
     }
 
-    /** sku → {stock, its ledger sum, reserved, its ledger sum}. */
+    /**
+     * sku → {stock, its ledger sum, reserved, its ledger sum, stock rows out of balance, stock rows}: see
+     * {@link StockTables#stockRowsSql}.
+     */
     private Map<String, long[]> stockAndLedger(String skuPrefix) throws SQLException {
         Map<String, long[]> result = new HashMap<>();
         try (Connection connection = connect();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT p.sku, p.stock, coalesce(sum(CASE m.kind
-                                WHEN 'INITIAL' THEN m.quantity WHEN 'RESTOCK' THEN m.quantity
-                                WHEN 'DEDUCT' THEN -m.quantity WHEN 'CANCEL' THEN m.quantity
-                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0),
-                            p.reserved, coalesce(sum(CASE m.kind
-                                WHEN 'RESERVE' THEN m.quantity WHEN 'RELEASE' THEN -m.quantity
-                                WHEN 'CONFIRM' THEN -m.quantity ELSE 0 END), 0)
-                     FROM product p LEFT JOIN stock_movement m ON m.product_id = p.id
-                     WHERE starts_with(p.sku, ? || '-')
-                     GROUP BY p.id, p.sku, p.stock, p.reserved""")) {
+             PreparedStatement query = connection.prepareStatement(tables().stockRowsSql())) {
             query.setString(1, skuPrefix);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5)});
+                            rows.getLong(5), rows.getLong(6), rows.getLong(7)});
                 }
             }
         }

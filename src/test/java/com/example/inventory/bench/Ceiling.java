@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The raw SQL ceiling: what PostgreSQL itself sustains, measured with pgbench on the same server and database,
- * on a table shaped like {@code product} ({@code ceiling_product}: one hot row, id 1, and
+ * on a table shaped like the service's stock rows ({@code ceiling_product}, like {@code product} or, with stock per
+ * location, {@code location_stock}: see {@link StockTables#createCeilingTable}; one hot row, id 1, and
  * {@value #WIDE_ROWS} others), with the statements each strategy boils down to.
  */
 final class Ceiling {
@@ -70,11 +71,11 @@ final class Ceiling {
     record Figure(Kind kind, int clients, double perSecond, double attemptsPerSecond) {
     }
 
-    /** All figures, or why there are none. */
-    record Result(List<Figure> figures, String pgbench, String unavailableBecause) {
+    /** All figures, or why there are none; {@code table}: what {@code ceiling_product} is shaped like. */
+    record Result(List<Figure> figures, String pgbench, String table, String unavailableBecause) {
 
         static Result unavailable(String why) {
-            return new Result(List.of(), null, why);
+            return new Result(List.of(), null, null, why);
         }
 
         Optional<Figure> figure(Kind kind, int clients) {
@@ -137,7 +138,7 @@ final class Ceiling {
                 System.out.printf("  ceiling (%s) %3d clients: %,10.0f/s%n", kind.letter, clients, successesPerSecond);
             }
         }
-        return new Result(figures, pgbench.get().toString(), null);
+        return new Result(figures, pgbench.get().toString(), catalogue.tables().ceilingTable(), null);
     }
 
     private record Run(double tps, long transactions) {
@@ -172,14 +173,10 @@ final class Ceiling {
         return new Run(Double.parseDouble(tps.group(1)), Long.parseLong(processed.group(1)));
     }
 
-    /** Same columns, defaults and CHECKs as {@code product}; stock ample enough never to run out. */
+    /** Same columns, defaults and CHECKs as the service's stock rows; stock ample enough never to run out. */
     private void createTable() throws SQLException {
         try (Connection connection = catalogue.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE ceiling_product (LIKE product INCLUDING ALL)");
-            statement.execute("""
-                    INSERT INTO ceiling_product (id, sku, name, stock)
-                    SELECT g, 'CEILING-' || g, 'Ceiling row', %d FROM generate_series(1, %d) g"""
-                    .formatted(Scenario.AMPLE_STOCK, WIDE_ROWS + 1));
+            catalogue.tables().createCeilingTable(statement);
             statement.execute("ANALYZE ceiling_product");
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
 
 /**
  * The fallback load generator, for machines without wrk: N clients, each a virtual thread sending one request at a
@@ -106,7 +107,8 @@ final class JavaClient implements LoadClient {
             if (traffic instanceof Traffic.Deductions orders) {
                 lines = orders.orders().next(random);
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        body(orders.orderPrefix() + id + "-" + order, orders.workload(), lines)));
+                        body(orders.orderPrefix() + id + "-" + order, orders.workload(), lines,
+                                orders.orders().pinnedShare(), random)));
             }
             long started = System.nanoTime();
             int status;
@@ -181,6 +183,7 @@ final class JavaClient implements LoadClient {
             String fate = draw < Traffic.Checkouts.CONFIRM_SHARE ? "confirm"
                     : draw < Traffic.Checkouts.CONFIRM_SHARE + Traffic.Checkouts.RELEASE_SHARE ? "release" : null;
             String body = reservationBody(traffic.orderPrefix() + id + "-" + order, traffic.workload(), lines,
+                    traffic.orders().pinnedShare(), random,
                     fate == null ? traffic.expiringTtlSeconds() : Traffic.Checkouts.LONG_TTL_SECONDS);
             HttpResponse<String> reserved = send(HttpRequest.newBuilder(reserve).timeout(REQUEST_TIMEOUT).header("Authorization", authorization)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
@@ -259,17 +262,25 @@ final class JavaClient implements LoadClient {
         return close > at ? body.substring(at, close) : null;
     }
 
-    private static String reservationBody(String orderId, Workload workload, int[] lines, int ttlSeconds) {
-        String order = body(orderId, workload, lines);
+    private static String reservationBody(String orderId, Workload workload, int[] lines, double pinnedShare,
+                                          RandomGenerator random, int ttlSeconds) {
+        String order = body(orderId, workload, lines, pinnedShare, random);
         return order.substring(0, order.length() - 1) + ",\"ttlSeconds\":" + ttlSeconds + "}";
     }
 
-    private static String body(String orderId, Workload workload, int[] lines) {
+    /** The order's lines, each pinned to a location as {@link Workload#pin} draws it, or not. */
+    private static String body(String orderId, Workload workload, int[] lines, double pinnedShare,
+                               RandomGenerator random) {
         StringBuilder body = new StringBuilder(64 + 48 * lines.length)
                 .append("{\"orderId\":\"").append(orderId).append("\",\"items\":[");
         for (int i = 0; i < lines.length; i++) {
             body.append(i == 0 ? "" : ",").append("{\"sku\":\"").append(workload.sku(lines[i]))
-                    .append("\",\"quantity\":1}");
+                    .append("\",\"quantity\":1");
+            String location = workload.pin(random, pinnedShare, lines[i]);
+            if (location != null) {
+                body.append(",\"location\":\"").append(location).append('"');
+            }
+            body.append('}');
         }
         return body.append("]}").toString();
     }

@@ -23,7 +23,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                int serviceWarmupRounds, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<PlacementMode> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
-               Path jar, List<String> serviceJavaOptions, int compareAuth) {
+               Path jar, List<String> serviceJavaOptions, int compareAuth, Path baselineJar, int baselineRounds) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
     static final int MAX_CEILING_SECONDS = 5;
@@ -36,6 +36,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
     /** Rounds of --compare-auth when the flag names none. */
     static final int COMPARE_AUTH_ROUNDS = 3;
 
+    /** Rounds of --baseline-jar unless --baseline-rounds says otherwise. */
+    static final int BASELINE_ROUNDS = 3;
+
     static final String USAGE = """
             Usage: bench/run [flags]
               --duration SECONDS        measured seconds per run (default 10; any SECONDS here may be a fraction:
@@ -45,9 +48,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                                         in the service's CPU per request
               --warmup-slice SECONDS    length of one warm-up slice (default 2)
               --service-warmup SECONDS  before the first run, in rounds: seconds of mixed load per strategy, as
-                                        long of checkouts and of reads, not counted, until a round's JIT
-                                        compilations took < 2%% of it, so that no run measures the compiler
-                                        (default 10; 0: none)
+                                        long of checkouts, of locations (when it runs) and of reads, not
+                                        counted, until a round's JIT compilations took < 2%% of it, so that no
+                                        run measures the compiler (default 10; 0: none)
               --service-warmup-rounds N at most this many rounds (default 4)
               --clients N               concurrent closed-loop clients of every scenario (default 64); the raw SQL
                                         ceiling runs at N and 1, each for min(duration, %d) s
@@ -58,10 +61,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
               --client wrk|java|auto    the load generator (default auto: wrk when installed, which bench/run
                                         does, else the JDK HttpClient in this JVM; the report says which)
               --scenarios LIST          comma-separated, from: %s (default all)
+                                        (locations: wide-catalogue's orders on products stocked at 2 to %d of %d
+                                        locations, %.0f%% of lines pinned to one; needs stock per location)
               --strategies LIST         comma-separated, from: %s (default all)
               --out DIR                 where report.md, report.csv and the charts go (default target/bench)
               --flash-sale-stock N      stock of the flash-sale product (default 5000)
-              --catalogue-size N        products of the wide-catalogue, mixed and checkout scenarios (default 10000)
+              --catalogue-size N        products of the wide-catalogue, locations, mixed and checkout scenarios
+                                        (default 10000)
               --checkout-ttl SECONDS    checkout: ttlSeconds of the 10%% of holds left to expire (default 2, whole
                                         seconds 1..%d); after the run the check waits for their sweep
               --jar PATH                the service jar (default target/stock-deduction-service-*.jar)
@@ -72,19 +78,27 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                                         door (tokens decoded, not verified: no signature, issuer, audience or
                                         expiry check); hot-sku at --clients for each of --strategies on each in
                                         turn, ROUNDS times (default %d), alternating which goes first
+              --baseline-jar PATH       only before against after (no other run, no ceiling): the jar at PATH (the
+                                        baseline, e.g. built from an earlier commit) and --jar, side by side, each
+                                        on a fresh database of its own (each migrates its own schema); each of
+                                        --scenarios (default hot-sku here) for each of --strategies at --clients
+                                        on each in turn, --baseline-rounds times, alternating which goes first;
+                                        the report gives current / baseline per scenario and strategy
+              --baseline-rounds N       rounds of --baseline-jar (default %d)
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
-            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), PlacementMode.names(), MAX_CHECKOUT_TTL,
-            String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS);
+            """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Scenario.LOCATIONS_OF_LOCATIONS,
+            Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100, PlacementMode.names(),
+            MAX_CHECKOUT_TTL, String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS, BASELINE_ROUNDS);
 
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(PlacementMode.values()), Path.of("target", "bench"), 5_000, 10_000,
-                2, null, SERVICE_JAVA_OPTIONS, 0);
+                2, null, SERVICE_JAVA_OPTIONS, 0, null, BASELINE_ROUNDS);
     }
 
     /**
@@ -112,6 +126,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             }
         }
         Options defaults = defaults();
+        // Before against after compares what the issue names: hot-sku, unless the scenarios are named.
+        boolean baseline = values.containsKey("--baseline-jar");
         Options options = new Options(
                 seconds(values.remove("--duration"), defaults.duration),
                 seconds(values.remove("--warmup"), defaults.warmup),
@@ -122,7 +138,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 number(values.remove("--many-clients"), defaults.manyClients),
                 list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
                 Optional.ofNullable(values.remove("--client")).map(LoadClient.Choice::of).orElse(defaults.client),
-                list(values.remove("--scenarios"), Scenario::of, defaults.scenarios),
+                list(values.remove("--scenarios"), Scenario::of,
+                        baseline ? List.of(Scenario.HOT_SKU) : defaults.scenarios),
                 list(values.remove("--strategies"), PlacementMode::of, defaults.strategies),
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
                 number(values.remove("--flash-sale-stock"), defaults.flashSaleStock),
@@ -132,7 +149,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 Optional.ofNullable(values.remove("--service-java-options"))
                         .map(text -> Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList())
                         .orElse(defaults.serviceJavaOptions),
-                number(values.remove("--compare-auth"), defaults.compareAuth));
+                number(values.remove("--compare-auth"), defaults.compareAuth),
+                Optional.ofNullable(values.remove("--baseline-jar")).map(Path::of).orElse(null),
+                number(values.remove("--baseline-rounds"), defaults.baselineRounds));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown flag(s) " + values.keySet());
         }
@@ -156,6 +175,10 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         require(compareAuth >= 0 && compareAuth <= 20, "--compare-auth takes 1..20 rounds");
         require(!scenarios.isEmpty() && !strategies.isEmpty(), "--scenarios and --strategies must not be empty");
         require(Files.isRegularFile(jar), "no service jar at " + jar);
+        require(baselineJar == null || Files.isRegularFile(baselineJar), "no baseline jar at " + baselineJar);
+        require(baselineJar == null || compareAuth == 0,
+                "--baseline-jar and --compare-auth are runs of their own: one at a time");
+        require(baselineRounds >= 1 && baselineRounds <= 20, "--baseline-rounds must be 1..20");
         return this;
     }
 
@@ -237,6 +260,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
     }
 
     String describe() {
+        if (baselineJar != null) {
+            return ("before against after: %s (baseline) and %s (current), %s at %d clients, strategies %s, %d "
+                    + "round(s) on each, %s s measured per run after up to %s s of warm-up in %s s slices").formatted(
+                    baselineJar, jar, scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")), clients,
+                    strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")), baselineRounds,
+                    seconds(duration), seconds(warmup), seconds(warmupSlice));
+        }
         if (compareAuth > 0) {
             return ("the cost of token validation: hot-sku at %d clients, strategies %s, %d round(s) on each service, "
                     + "%s s measured per run after up to %s s of warm-up in %s s slices").formatted(clients,

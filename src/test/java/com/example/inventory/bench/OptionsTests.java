@@ -1,13 +1,24 @@
 package com.example.inventory.bench;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** --compare-auth is the one flag that may go without a value. */
 class OptionsTests {
 
+    @Test
+    void locationsIsAScenarioThatRunsByDefaultBesideWideCatalogue() {
+        assertThat(Options.parse("--jar", "pom.xml").scenarios())
+                .containsSubsequence(Scenario.WIDE_CATALOGUE, Scenario.LOCATIONS);
+        assertThat(Options.parse("--jar", "pom.xml", "--scenarios", "wide-catalogue,locations").scenarios())
+                .containsExactly(Scenario.WIDE_CATALOGUE, Scenario.LOCATIONS);
+        assertThat(Options.USAGE).contains("wide-catalogue, locations,", "locations, 30% of lines pinned");
+    }
+
+    /** --compare-auth is the one flag that may go without a value. */
     @Test
     void compareAuthIsOffByDefaultAndTakesItsRoundsOrTheDefault() {
         assertThat(Options.parse("--jar", "pom.xml").compareAuth()).isZero();
@@ -19,5 +30,32 @@ class OptionsTests {
         assertThat(Options.parse("--compare-auth=2", "--jar", "pom.xml").compareAuth()).isEqualTo(2);
         assertThatThrownBy(() -> Options.parse("--compare-auth", "21", "--jar", "pom.xml"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void baselineJarIsOffByDefaultAndComparesHotSkuUnlessTheScenariosAreNamed() {
+        Options plain = Options.parse("--jar", "pom.xml");
+        assertThat(plain.baselineJar()).isNull();
+        assertThat(plain.scenarios()).containsExactly(Scenario.values());
+
+        Options baseline = Options.parse("--jar", "pom.xml", "--baseline-jar", "mvnw", "--strategies",
+                "batched,atomic");
+        assertThat(baseline.baselineJar()).isEqualTo(Path.of("mvnw"));
+        assertThat(baseline.baselineRounds()).isEqualTo(Options.BASELINE_ROUNDS);
+        assertThat(baseline.scenarios()).containsExactly(Scenario.HOT_SKU);
+        assertThat(baseline.describe()).contains("mvnw (baseline)", "pom.xml (current)", "hot-sku",
+                "batched, atomic");
+
+        assertThat(Options.parse("--jar", "pom.xml", "--baseline-jar=mvnw", "--baseline-rounds", "5",
+                "--scenarios", "hot-sku,wide-catalogue")).satisfies(options -> {
+                    assertThat(options.baselineRounds()).isEqualTo(5);
+                    assertThat(options.scenarios()).containsExactly(Scenario.HOT_SKU, Scenario.WIDE_CATALOGUE);
+                });
+        assertThatThrownBy(() -> Options.parse("--jar", "pom.xml", "--baseline-jar", "no-such.jar"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no baseline jar");
+        assertThatThrownBy(() -> Options.parse("--jar", "pom.xml", "--baseline-jar", "mvnw", "--compare-auth"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("--jar", "pom.xml", "--baseline-jar", "mvnw", "--baseline-rounds",
+                "0")).isInstanceOf(IllegalArgumentException.class);
     }
 }

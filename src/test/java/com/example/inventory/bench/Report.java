@@ -24,7 +24,8 @@ final class Report {
     static final String BATCHED = "batched";
 
     /** Facts about the machine and the run that the figures depend on. */
-    record Facts(String started, String options, String database, int cores, String jdk, String postgres,
+    record Facts(String started, String options, String database, String stockTables, int cores, String jdk,
+                 String postgres,
                  String poolSize, OptionalLong serviceRssKib, String serviceLog, String loadGenerator,
                  double minutes) {
 
@@ -106,7 +107,8 @@ final class Report {
                 .append("- load generator: ").append(facts.loadGenerator()).append('\n')
                 .append("- JDK (benchmark and service): ").append(facts.jdk()).append('\n')
                 .append("- PostgreSQL server: ").append(facts.postgres()).append('\n')
-                .append("- database: ").append(facts.database()).append('\n')
+                .append("- database: ").append(facts.database()).append("; ").append(facts.stockTables())
+                .append('\n')
                 .append("- service connection pool (`spring.datasource.hikari.maximum-pool-size`): ")
                 .append(facts.poolSize()).append('\n')
                 .append("- service peak RSS (VmHWM): ").append(facts.rssMib().isPresent()
@@ -160,6 +162,7 @@ final class Report {
                             run.batches().map(b -> "%.0f".formatted(b.max())).orElse("–"),
                             run.passed() ? "ok" : "**VIOLATED**"));
         }
+        locations(md);
         checkouts(md);
         List<String> failures = new ArrayList<>();
         runs.stream().filter(Predicate.not(RunResult::passed)).forEach(run -> run.violations()
@@ -169,6 +172,45 @@ final class Report {
         if (!failures.isEmpty()) {
             md.append("\n### Violations\n\n");
             failures.forEach(failure -> md.append("- ").append(failure).append('\n'));
+        }
+    }
+
+    /**
+     * The locations runs beside wide-catalogue's at the same strategy and client count: what stock per location
+     * costs.
+     */
+    private void locations(StringBuilder md) {
+        List<RunResult> located = runs.stream().filter(run -> run.scenario() == Scenario.LOCATIONS).toList();
+        if (located.isEmpty()) {
+            return;
+        }
+        md.append("\n### Locations\n\n").append("""
+                        **locations** sends wide-catalogue's orders (1 to 3 distinct lines of one unit out of %,d \
+                        products) to products stocked per location: %d locations, created with `POST \
+                        /api/v1/locations` at priorities 1 to %d (%s), each product at 2 to %d of them, consecutive \
+                        in priority order and wrapping round (the same spread in every run), with ample stock at \
+                        each. %.0f%% of the lines name one of their product's locations, drawn evenly; the others are \
+                        allocated by the service (one location for all of them when one can serve them, else each \
+                        line in priority order). After each run every stock row must balance with its own \
+                        location's ledger entries, besides the product's totals.
+
+                        """.formatted(options.catalogueSize(), Scenario.LOCATIONS_OF_LOCATIONS,
+                        Scenario.LOCATIONS_OF_LOCATIONS, Scenario.LOCATION_CODES.stream()
+                                .map(code -> "`" + code + "`").collect(Collectors.joining(", ")),
+                        Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100))
+                .append("| strategy | clients | wide-catalogue deductions/s | locations deductions/s "
+                        + "| locations / wide-catalogue | p99 wide-catalogue / locations "
+                        + "| service CPU ms/req wide-catalogue / locations |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (RunResult run : located) {
+            Optional<RunResult> wide = find(Scenario.WIDE_CATALOGUE, run.strategy(), run.clients());
+            md.append("| %s | %d | %s | %s | %s | %s / %s | %s / %s |\n".formatted(run.strategy().value(),
+                    run.clients(), wide.map(w -> rate(w.completedPerSecond())).orElse("–"),
+                    rate(run.completedPerSecond()),
+                    wide.map(w -> percent(run.completedPerSecond() / w.completedPerSecond())).orElse("–"),
+                    wide.map(w -> ms(w.latencyMillis(99))).orElse("–"), ms(run.latencyMillis(99)),
+                    wide.map(w -> cpuMs(w.measurement().serviceMsPerRequest())).orElse("–"),
+                    cpuMs(run.measurement().serviceMsPerRequest())));
         }
     }
 
@@ -294,8 +336,8 @@ final class Report {
             md.append("Not measured: ").append(ceiling.unavailableBecause()).append(".\n");
             return;
         }
-        md.append("Table `ceiling_product` (`LIKE product INCLUDING ALL`: same columns and CHECKs), one hot row "
-                        + "and ").append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
+        md.append("Table `ceiling_product` (").append(ceiling.table()).append("), one hot row and ")
+                .append(Ceiling.WIDE_ROWS).append(" others; `").append(ceiling.pgbench())
                 .append(" --protocol=prepared`, ").append(options.ceilingSeconds())
                 .append(" s each. No ledger insert, no HTTP, no JVM: the most PostgreSQL does for each strategy's "
                         + "statements. Scripts and logs are in `ceiling/`.\n\n")

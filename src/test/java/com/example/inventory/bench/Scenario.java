@@ -1,7 +1,9 @@
 package com.example.inventory.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** A kind of order traffic, run once per strategy on products of its own. */
 enum Scenario {
@@ -12,6 +14,13 @@ enum Scenario {
     FLASH_SALE("flash-sale", true),
     /** A catalogue of products; orders of 1 to 3 random distinct lines, for a fixed time. */
     WIDE_CATALOGUE("wide-catalogue", false),
+    /**
+     * Wide-catalogue's products and orders with stock per location: {@value #LOCATIONS_OF_LOCATIONS} locations
+     * (priorities 1 to {@value #LOCATIONS_OF_LOCATIONS}), each product stocked at 2 to {@value #LOCATIONS_OF_LOCATIONS}
+     * of them ({@link Workload#rowsOf}), {@value #PINNED_SHARE_OF_LOCATIONS} of the lines pinned to one of their
+     * product's locations, the others allocated by the service.
+     */
+    LOCATIONS("locations", false),
     /** The catalogue again, but 80% of the orders only take from its first 10 products. */
     MIXED("mixed", false),
     /**
@@ -25,6 +34,15 @@ enum Scenario {
     static final int LINES_OF_CHECKOUT = 2;
     /** Enough that no fixed-time run can sell a product out, whatever the throughput. */
     static final int AMPLE_STOCK = 100_000_000;
+    static final int LOCATIONS_OF_LOCATIONS = 5;
+    static final double PINNED_SHARE_OF_LOCATIONS = 0.3;
+    /**
+     * The locations scenario's locations, preferred first: the benchmark creates them with priorities 1 to 5 (DEFAULT,
+     * 0, is preferred to all of them, but no product of the scenario has stock there). Fixed codes, as every
+     * benchmark database is fresh; a code found there already with its priority is used as it is.
+     */
+    static final List<String> LOCATION_CODES = IntStream.rangeClosed(1, LOCATIONS_OF_LOCATIONS)
+            .mapToObj(priority -> "BENCH-L" + priority).toList();
 
     private final String id;
     private final boolean oneHotRow;
@@ -58,6 +76,12 @@ enum Scenario {
                         options.catalogueSize(), 0);
                 yield new Workload(prefix, filled(options.catalogueSize()), orders, orders, false);
             }
+            // wide-catalogue's products (each at 2 to 5 locations, ample stock at each) and draw, lines pinned or not
+            case LOCATIONS -> {
+                Workload.Orders orders = Workload.Orders.upToThree(options.catalogueSize(),
+                        options.catalogueSize(), 0).pinned(PINNED_SHARE_OF_LOCATIONS);
+                yield new Workload(prefix, filled(options.catalogueSize()), orders, orders, false, LOCATION_CODES);
+            }
             case MIXED -> {
                 int size = options.catalogueSize();
                 Workload.Orders orders = Workload.Orders.upToThree(size, Math.min(HOT_PRODUCTS_OF_MIXED, size),
@@ -81,7 +105,7 @@ enum Scenario {
     }
 
     /** The scenarios that send deductions: those the deduction targets are about. */
-    static java.util.List<Scenario> deductions() {
+    static List<Scenario> deductions() {
         return Arrays.stream(values()).filter(scenario -> !scenario.checkout()).toList();
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,14 +142,15 @@ final class WrkClient implements LoadClient {
     private static List<String> arguments(Traffic traffic) {
         return switch (traffic) {
             case Traffic.Reads reads -> List.of("mode=reads", "sku=" + reads.sku());
-            case Traffic.Deductions orders -> List.of("mode=orders",
+            case Traffic.Deductions orders -> Stream.concat(Stream.of("mode=orders",
                     "order_prefix=" + orders.orderPrefix(), "sku_prefix=" + orders.workload().skuPrefix(),
                     "strategy=" + orders.strategy().value(), "sold_out_stops=" + (orders.untilSoldOut() ? 1 : 0),
                     "first=" + orders.orders().first(), "max_lines=" + orders.orders().maxLines(),
                     "hot=" + orders.orders().hot(),
                     "hot_share=" + String.format(Locale.ROOT, "%.6f", orders.orders().hotShare()),
-                    "products=" + orders.orders().products());
-            case Traffic.Checkouts checkouts -> List.of("mode=checkouts",
+                    "products=" + orders.orders().products()),
+                    pins(orders.workload(), orders.orders())).toList();
+            case Traffic.Checkouts checkouts -> Stream.concat(Stream.of("mode=checkouts",
                     "order_prefix=" + checkouts.orderPrefix(), "sku_prefix=" + checkouts.workload().skuPrefix(),
                     "strategy=" + checkouts.strategy().value(), "first=" + checkouts.orders().first(),
                     "max_lines=" + checkouts.orders().maxLines(), "hot=" + checkouts.orders().hot(),
@@ -157,8 +159,17 @@ final class WrkClient implements LoadClient {
                     "confirm_share=" + String.format(Locale.ROOT, "%.6f", Traffic.Checkouts.CONFIRM_SHARE),
                     "release_share=" + String.format(Locale.ROOT, "%.6f", Traffic.Checkouts.RELEASE_SHARE),
                     "short_ttl=" + checkouts.expiringTtlSeconds(),
-                    "long_ttl=" + Traffic.Checkouts.LONG_TTL_SECONDS);
+                    "long_ttl=" + Traffic.Checkouts.LONG_TTL_SECONDS),
+                    pins(checkouts.workload(), checkouts.orders())).toList();
         };
+    }
+
+    /** How lines are pinned to locations (see Workload.pin), or nothing when none is. */
+    private static Stream<String> pins(Workload workload, Workload.Orders orders) {
+        return orders.pinnedShare() > 0 && !workload.locations().isEmpty()
+                ? Stream.of("pinned_share=" + String.format(Locale.ROOT, "%.6f", orders.pinnedShare()),
+                        "locations=" + String.join(",", workload.locations()))
+                : Stream.empty();
     }
 
     /** The phase from the script's result line (see {@value #SCRIPT_NAME}'s done()). */
