@@ -12,7 +12,6 @@ import com.example.inventory.web.input.InvalidParameterException;
 import com.example.inventory.web.openapi.ProblemResponses;
 import java.net.URI;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,10 +65,6 @@ class ProductController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.LOCATION_NOT_FOUND, ProblemType.DUPLICATE_SKU,
             ProblemType.STOCK_LIMIT_EXCEEDED})
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.CreateProduct request, Caller caller) {
-        Map<String, String> refusals = request.refusals();
-        if (!refusals.isEmpty()) {
-            throw InvalidMembersException.of(refusals);
-        }
         ProductView created = catalog.create(request.sku(), request.name().strip(), request.stockByLocation(),
                 request.lowStockThreshold(), caller.clientId());
         URI location = UriComponentsBuilder.fromPath("/api/v1/products/{sku}").buildAndExpand(created.sku()).toUri();
@@ -100,7 +95,7 @@ class ProductController {
     @ProblemResponses({ProblemType.VALIDATION, ProblemType.PRODUCT_NOT_FOUND})
     ProductView patch(@PathVariable String sku, @Valid @RequestBody ProductRequests.ProductPatch patch) {
         if (!patch.refusals().isEmpty()) {
-            throw InvalidMembersException.of(patch.refusals());
+            throw InvalidPatchException.of(patch.refusals());
         }
         return catalog.describe(sku, patch.newName(), patch.newThreshold());
     }

@@ -24,7 +24,7 @@ class ProductProblems {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalidMembers(InvalidMembersException e) {
+    ResponseEntity<ProblemDetail> invalidPatch(InvalidPatchException e) {
         return Problems.respond(Problems.validation(e.getMessage(), e.refusals().entrySet().stream().sorted(
                 Map.Entry.comparingByKey()).map(refusal -> new Problems.FieldError(refusal.getKey(), refusal.getValue()))
                 .toList()));

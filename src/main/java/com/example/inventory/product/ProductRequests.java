@@ -4,11 +4,16 @@ import com.example.inventory.common.HasVisibleCharacter;
 import com.example.inventory.common.InventoryLimits;
 import com.example.inventory.stock.Locations;
 import com.example.inventory.stock.ThresholdChange;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -18,6 +23,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +46,7 @@ final class ProductRequests {
     private ProductRequests() {
     }
 
+    @StockGivenOneWay
     @Schema(description = "A product and its initial stock: `stock` (at `DEFAULT`) or `locations`, not both",
             example = "{\"sku\":\"PHONE-1\",\"name\":\"Phone\",\"stock\":100}")
     record CreateProduct(
@@ -65,7 +75,8 @@ final class ProductRequests {
             if (locations == null) {
                 byLocation.put(Locations.DEFAULT, stock == null ? 0 : stock);
             } else {
-                locations.forEach(initial -> byLocation.put(initial.location(), initial.stock()));
+                locations.forEach(initial -> byLocation.put(Objects.requireNonNull(initial.location()),
+                        Objects.requireNonNull(initial.stock())));
             }
             return byLocation;
         }
@@ -81,6 +92,9 @@ final class ProductRequests {
                 Set<String> seen = new HashSet<>();
                 long total = 0;
                 for (InitialStock initial : locations) {
+                    if (initial == null || initial.location() == null || initial.stock() == null) {
+                        continue; // each member's own constraints refuse it
+                    }
                     if (!seen.add(initial.location())) {
                         refusals.put("locations", "must name each location once, not " + initial.location() + " twice");
                         break;
@@ -95,11 +109,47 @@ final class ProductRequests {
         }
     }
 
+    /**
+     * The rules between a creation's {@code stock} and {@code locations} ({@link CreateProduct#refusals()}), reported
+     * with the members' own violations, each naming its member.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = StockGivenOneWay.Validator.class)
+    @interface StockGivenOneWay {
+
+        String message() default "gives the initial stock one way";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<StockGivenOneWay, CreateProduct> {
+
+            @Override
+            public boolean isValid(@Nullable CreateProduct request, ConstraintValidatorContext context) {
+                if (request == null) {
+                    return true;
+                }
+                Map<String, String> refusals = request.refusals();
+                if (refusals.isEmpty()) {
+                    return true;
+                }
+                context.disableDefaultConstraintViolation();
+                // Messages name location codes (the SKU alphabet): nothing a message template would interpret.
+                refusals.forEach((member, why) -> context.buildConstraintViolationWithTemplate(why)
+                        .addPropertyNode(member).addConstraintViolation());
+                return false;
+            }
+        }
+    }
+
     /** A product's initial stock at one location. */
     record InitialStock(
             @Schema(example = "WH-1") @NotNull
-            @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE) String location,
-            @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) Integer stock) {
+            @Pattern(regexp = InventoryLimits.KEY_PATTERN, message = InventoryLimits.KEY_PATTERN_MESSAGE)
+            @Nullable String location,
+            @Schema(example = "100") @NotNull @Min(0) @Max(InventoryLimits.MAX_STOCK) @Nullable Integer stock) {
     }
 
     /**
