@@ -142,11 +142,6 @@ public class StockStatements {
                 .list();
     }
 
-    /** Whether a product has this SKU. */
-    public boolean exists(String sku) {
-        return jdbc.sql("SELECT count(*) FROM product WHERE sku = ?").param(sku).query(Long.class).single() > 0;
-    }
-
     /**
      * The product with this SKU as the API shows it: one statement, outside any transaction when the caller has none
      * (a statement sees one snapshot), so that the most frequent request of all opens no ORM session and sends no
