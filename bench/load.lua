@@ -75,6 +75,29 @@ local path
 local checkout = {}
 local pinned_share, location_codes = 0, {}
 
+-- One line of one unit of product `product`.
+local function plain_item(product)
+  return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1}'
+end
+
+-- plain_item, but pinned, with probability pinned_share, to one of the product's locations drawn evenly
+-- (Workload.pin): with n locations, the product is at 2 + product mod (n - 1) of them, consecutive from
+-- (product div (n - 1)) mod n, wrapping round (Workload.rowsOf). Only used when lines are pinned at all: a run that
+-- pins nothing builds its requests exactly as before (LuaJIT crashed on the pinning branch in such runs).
+local function pinned_item(product)
+  if math.random() < pinned_share then
+    local n = #location_codes
+    local count = 2 + product % (n - 1)
+    local first = math.floor(product / (n - 1)) % n
+    local code = location_codes[(first + math.random(count) - 1) % n + 1]
+    return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1,"location":"' .. code .. '"}'
+  end
+  return plain_item(product)
+end
+
+-- How order_request and reserve_request write a line: chosen in init.
+local item = plain_item
+
 function init(args)
   for _, arg in ipairs(args) do
     local key, value = arg:match("^([%w_]+)=(.*)$")
@@ -89,6 +112,9 @@ function init(args)
   pinned_share = tonumber(options.pinned_share or "0")
   for code in string.gmatch(options.locations or "", "[^,]+") do
     location_codes[#location_codes + 1] = code
+  end
+  if pinned_share > 0 and #location_codes > 1 then
+    item = pinned_item
   end
   if options.mode == "orders" then
     path = "/api/v1/deductions?strategy=" .. options.strategy
@@ -127,20 +153,6 @@ local function next_order()
   local first = tonumber(options.first)
   for i = 1, #lines do lines[i] = lines[i] + first end
   return lines
-end
-
--- One line of one unit of product `product`; pinned, with probability pinned_share, to one of the product's locations
--- drawn evenly (Workload.pin): with n locations, the product is at 2 + product mod (n - 1) of them, consecutive from
--- (product div (n - 1)) mod n, wrapping round (Workload.rowsOf).
-local function item(product)
-  if pinned_share > 0 and math.random() < pinned_share then
-    local n = #location_codes
-    local count = 2 + product % (n - 1)
-    local first = math.floor(product / (n - 1)) % n
-    local code = location_codes[(first + math.random(count) - 1) % n + 1]
-    return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1,"location":"' .. code .. '"}'
-  end
-  return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1}'
 end
 
 local function order_request(order_id, lines)

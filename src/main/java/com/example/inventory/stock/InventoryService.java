@@ -86,6 +86,9 @@ public class InventoryService {
     }
 
     private void requirePinnedLocationsExist(List<OrderLine> lines) {
+        if (lines.stream().allMatch(line -> line.location() == null)) {
+            return;
+        }
         TreeSet<String> pinned = new TreeSet<>();
         lines.stream().map(OrderLine::location).filter(Objects::nonNull).forEach(pinned::add);
         if (pinned.isEmpty()) {

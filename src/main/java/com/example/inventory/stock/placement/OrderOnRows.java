@@ -1,6 +1,7 @@
 package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.Allocated;
+import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
@@ -14,6 +15,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order's lines allocated over its products' stock rows ({@link LocationAllocation}, the one rule) and, when they
@@ -47,6 +50,10 @@ public final class OrderOnRows {
      * @param rows the rows of the order's SKUs as they are (every row of each product)
      */
     public static Decision allocate(List<OrderLine> lines, Collection<? extends Row> rows) {
+        Decision withoutChoice = withoutChoice(lines, rows);
+        if (withoutChoice != null) {
+            return withoutChoice;
+        }
         Map<String, Boolean> known = new HashMap<>();
         List<LocationAllocation.Row> available = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -69,6 +76,46 @@ public final class OrderOnRows {
     }
 
     /**
+     * The rule's answer when it has no choice to make: no line pins a location and each line's product has one row,
+     * so each line can take only from it — the one location that serves them all when every line fits it, else the
+     * first line that does not is refused with what its row has. Null when there is a choice (or an unknown SKU). It
+     * is every order of a one-location shop, decided without the general rule's maps; {@code LocationAllocationTests}
+     * and the strategies' tests hold both ways to the same answers.
+     */
+    private static @Nullable Decision withoutChoice(List<OrderLine> lines, Collection<? extends Row> rows) {
+        if (rows.size() != lines.size()) {
+            return null;
+        }
+        Row[] only = new Row[lines.size()];
+        for (int i = 0; i < only.length; i++) {
+            OrderLine line = lines.get(i);
+            if (line.location() != null) {
+                return null;
+            }
+            for (Row row : rows) {
+                if (row.sku().equals(line.sku())) {
+                    if (only[i] != null) {
+                        return null;
+                    }
+                    only[i] = row;
+                }
+            }
+            if (only[i] == null) {
+                return null;
+            }
+        }
+        List<List<Allocated>> allocations = new ArrayList<>(only.length);
+        for (int i = 0; i < only.length; i++) {
+            OrderLine line = lines.get(i);
+            if (only[i].available() < line.quantity()) {
+                return new Refused(InsufficientStockException.of(line.sku(), line.quantity(), only[i].available()));
+            }
+            allocations.add(List.of(new Allocated(only[i].location(), line.quantity())));
+        }
+        return new Fits(allocations);
+    }
+
+    /**
      * Allocates the order over the rows and applies {@code kind} (a movement that takes available units) to them, all
      * lines or none.
      *
@@ -88,14 +135,12 @@ public final class OrderOnRows {
     /** Applies an allocation that fits {@code rows} as they are now, changing them in place. */
     public static Applied apply(Fits fits, String orderId, String clientId, List<OrderLine> lines, MovementKind kind,
                                 List<LocationStock> rows, Instant now) {
-        Map<String, LocationStock> byPlace = new HashMap<>();
-        rows.forEach(row -> byPlace.put(place(row.getSku(), row.getLocation()), row));
         List<Movement> movements = new ArrayList<>();
         List<LocationStock> changed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String sku = lines.get(i).sku();
             for (Allocated take : fits.allocations().get(i)) {
-                LocationStock row = byPlace.get(place(sku, take.location()));
+                LocationStock row = rowAt(rows, sku, take.location());
                 row.apply(kind, take.quantity(), now);
                 movements.add(Movement.of(row, kind, take.quantity(), orderId, clientId));
                 changed.add(row);
@@ -104,8 +149,14 @@ public final class OrderOnRows {
         return new Applied(fits.allocations(), movements, changed);
     }
 
-    private static String place(String sku, String location) {
-        return sku + '\u0000' + location;
+    /** The row of {@code sku} at {@code location}: a few rows per order, so a scan. */
+    private static LocationStock rowAt(List<LocationStock> rows, String sku, String location) {
+        for (LocationStock row : rows) {
+            if (row.getSku().equals(sku) && row.getLocation().equals(location)) {
+                return row;
+            }
+        }
+        throw new IllegalStateException("No row of " + sku + " at " + location + " for an allocation made on them");
     }
 
     /** A stock row as allocation reads it. */
