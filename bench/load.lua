@@ -17,8 +17,6 @@
 --   orders: order_prefix=S sku_prefix=S strategy=S sold_out_stops=0|1 first=N max_lines=N hot=N hot_share=X products=N
 --           (see Workload.Orders: 1..max_lines distinct products out of the first `hot` with probability hot_share,
 --           else out of all `products`, each index plus `first`)
---           optionally pinned_share=X locations=CODE,CODE,…: each line names, with probability pinned_share, one of
---           its product's locations (see Workload.rowsOf and Workload.pin), the others none
 --   reads:  sku=S
 --   checkouts: as orders (but sold_out_stops), and confirm_share=X release_share=X short_ttl=N long_ttl=N: see
 --           checkout.request below; the orders are the reservations' lines
@@ -73,30 +71,6 @@ local deadline, main_thread, started, in_flight, sent = 0, nil, 0, nil, 0
 local headers = {}
 local path
 local checkout = {}
-local pinned_share, location_codes = 0, {}
-
--- One line of one unit of product `product`.
-local function plain_item(product)
-  return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1}'
-end
-
--- plain_item, but pinned, with probability pinned_share, to one of the product's locations drawn evenly
--- (Workload.pin): with n locations, the product is at 2 + product mod (n - 1) of them, consecutive from
--- (product div (n - 1)) mod n, wrapping round (Workload.rowsOf). Only used when lines are pinned at all: a run that
--- pins nothing builds its requests exactly as before (LuaJIT crashed on the pinning branch in such runs).
-local function pinned_item(product)
-  if math.random() < pinned_share then
-    local n = #location_codes
-    local count = 2 + product % (n - 1)
-    local first = math.floor(product / (n - 1)) % n
-    local code = location_codes[(first + math.random(count) - 1) % n + 1]
-    return '{"sku":"' .. options.sku_prefix .. "-" .. product .. '","quantity":1,"location":"' .. code .. '"}'
-  end
-  return plain_item(product)
-end
-
--- How order_request and reserve_request write a line: chosen in init.
-local item = plain_item
 
 function init(args)
   for _, arg in ipairs(args) do
@@ -109,13 +83,6 @@ function init(args)
   math.randomseed(id * 7919 + micros(CLOCK_MONOTONIC) % 1000003)
   -- token=<access token>: sent with every request (bench/run and bench/profile get one by the client-credentials grant).
   if options.token then headers["Authorization"] = "Bearer " .. options.token end
-  pinned_share = tonumber(options.pinned_share or "0")
-  for code in string.gmatch(options.locations or "", "[^,]+") do
-    location_codes[#location_codes + 1] = code
-  end
-  if pinned_share > 0 and #location_codes > 1 then
-    item = pinned_item
-  end
   if options.mode == "orders" then
     path = "/api/v1/deductions?strategy=" .. options.strategy
     headers["Content-Type"] = "application/json"
@@ -158,7 +125,7 @@ end
 local function order_request(order_id, lines)
   local items = {}
   for i = 1, #lines do
-    items[i] = item(lines[i])
+    items[i] = '{"sku":"' .. options.sku_prefix .. "-" .. lines[i] .. '","quantity":1}'
   end
   return wrk.format("POST", path, headers,
       '{"orderId":"' .. order_id .. '","items":[' .. table.concat(items, ",") .. "]}")
@@ -236,7 +203,7 @@ local RETRY_AFTER_DEADLINE_US = 5000000
 local function reserve_request(order_id, lines, ttl)
   local items = {}
   for i = 1, #lines do
-    items[i] = item(lines[i])
+    items[i] = '{"sku":"' .. options.sku_prefix .. "-" .. lines[i] .. '","quantity":1}'
   end
   return wrk.format("POST", path, headers,
       '{"orderId":"' .. order_id .. '","items":[' .. table.concat(items, ",") .. '],"ttlSeconds":' .. ttl .. "}")

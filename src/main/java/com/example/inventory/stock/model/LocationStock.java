@@ -96,6 +96,10 @@ public class LocationStock {
         return priority;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public int getStock() {
         return stock;
     }

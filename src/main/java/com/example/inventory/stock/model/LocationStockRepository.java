@@ -50,10 +50,17 @@ public interface LocationStockRepository extends JpaRepository<LocationStock, Lo
     @Query("select s from LocationStock s where s.sku = :sku order by s.location")
     List<LocationStock> lockReadOnlyBySku(String sku);
 
+    /**
+     * The rows without a lock, read-only: the optimistic strategy writes the ones it changes itself, in lock order
+     * ({@link StockStatements#writeIfUnchanged}), rather than in the order Hibernate would flush them (by row id,
+     * which is not the lock order once a product has rows at several locations).
+     */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("select s from LocationStock s where s.sku in :skus order by s.productId, s.location")
-    List<LocationStock> findBySkusInOrder(Collection<String> skus);
+    List<LocationStock> findReadOnlyBySkusInOrder(Collection<String> skus);
 
-    /** {@link #findBySkusInOrder} for a single product: see {@link #lockBySku}. */
+    /** {@link #findReadOnlyBySkusInOrder} for a single product: see {@link #lockBySku}. */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query("select s from LocationStock s where s.sku = :sku order by s.location")
-    List<LocationStock> findAllBySku(String sku);
+    List<LocationStock> findReadOnlyAllBySku(String sku);
 }

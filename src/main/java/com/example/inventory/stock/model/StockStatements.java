@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,9 +73,11 @@ public class StockStatements {
              ORDER BY p.sku, l.priority, s.location""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    StockStatements(JdbcClient jdbc) {
+    StockStatements(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -192,6 +195,32 @@ public class StockStatements {
                        updated_at = clock_timestamp()
                   FROM unnest(?::bigint[], ?::integer[], ?::integer[]) AS changed (id, stock, reserved)
                  WHERE s.id = changed.id""").params(ids, stocks, reserved).update();
+    }
+
+    /**
+     * Writes rows changed without locks if no other transaction changed them since they were read: one
+     * {@code UPDATE … WHERE id = ? AND version = ?} per row, in the order given (the callers' lock order, (product id,
+     * location): an update locks its row, and rows must be locked in that one order), sent together in one round trip.
+     *
+     * @return whether every row was still as read (else the transaction must roll back: some rows may be written)
+     */
+    public boolean writeIfUnchanged(List<LocationStock> rows) {
+        int[][] written = jdbcTemplate.batchUpdate("""
+                UPDATE location_stock SET stock = ?, reserved = ?, version = version + 1, updated_at = clock_timestamp()
+                 WHERE id = ? AND version = ?""", rows, rows.size(), (statement, row) -> {
+            statement.setInt(1, row.getStock());
+            statement.setInt(2, row.getReserved());
+            statement.setLong(3, row.getId());
+            statement.setLong(4, row.getVersion());
+        });
+        for (int[] counts : written) {
+            for (int count : counts) {
+                if (count != 1) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

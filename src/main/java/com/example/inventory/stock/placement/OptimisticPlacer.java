@@ -14,6 +14,7 @@ import com.example.inventory.stock.fault.CommitVerifier;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.LocationStock;
 import com.example.inventory.stock.model.LocationStockRepository;
+import com.example.inventory.stock.model.StockStatements;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Reads the stock rows of the order's products without locks, allocates the order on them and changes them on the
- * entities; the {@code @Version} check of the update
- * catches any change made meanwhile. Then the whole transaction is rolled back and retried, each attempt in a
+ * entities; the version check of each row's update ({@code UPDATE … WHERE id = ? AND version = ?}, the rows written in
+ * lock order) catches any change made meanwhile. Then the whole transaction is rolled back and retried, each attempt in a
  * new transaction, with exponential backoff and full jitter, bounded in attempts and time. Best when conflicts
  * are rare: nothing waits on a lock, but under heavy contention attempts are wasted.
  */
@@ -36,15 +37,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 class OptimisticPlacer extends SingleOrderPlacer {
 
     private final LocationStockRepository rows;
+    private final StockStatements statements;
     private final Ledger ledger;
     private final RetryTemplate retries;
     private final StockMetrics metrics;
     private final Clock clock;
 
-    OptimisticPlacer(LocationStockRepository rows, Ledger ledger, PlatformTransactionManager transactionManager,
+    OptimisticPlacer(LocationStockRepository rows, StockStatements statements, Ledger ledger, PlatformTransactionManager transactionManager,
                      StockSettings settings, StockMetrics metrics, CommitVerifier verifier, Clock clock) {
         super(transactionManager, verifier);
         this.rows = rows;
+        this.statements = statements;
         this.ledger = ledger;
         this.metrics = metrics;
         this.clock = clock;
@@ -93,16 +96,21 @@ class OptimisticPlacer extends SingleOrderPlacer {
     @Override
     List<List<Allocated>> change(StockOrder order, MovementKind kind) {
         List<OrderLine> lines = order.lines();
-        List<LocationStock> found = lines.size() == 1 ? rows.findAllBySku(lines.getFirst().sku())
-                : rows.findBySkusInOrder(lines.stream().map(OrderLine::sku).toList());
+        List<LocationStock> found = lines.size() == 1 ? rows.findReadOnlyAllBySku(lines.getFirst().sku())
+                : rows.findReadOnlyBySkusInOrder(lines.stream().map(OrderLine::sku).toList());
         OrderOnRows.Applied applied = OrderOnRows.apply(order.orderId(), order.clientId(), lines, kind, found,
                 clock.instant());
         // The version check runs last: UPDATE … WHERE id = ? AND version = ? finds no row if another transaction
-        // got in first. Writing the ledger before it keeps the winner's row lock (update to commit) short, which
+        // got in first. Writing the ledger before it keeps the winner's row locks (update to commit) short, which
         // shortens the window in which others read a version that is about to go stale. Ledger order per row
-        // still follows commit order: a winner read the row after the previous winner committed.
+        // still follows commit order: a winner read the row after the previous winner committed. The rows are
+        // written in lock order (found's order), as every other strategy locks them.
         ledger.record(applied.movements());
-        rows.flush();
+        List<LocationStock> changed = found.stream().filter(applied.changed()::contains).toList();
+        if (!statements.writeIfUnchanged(changed)) {
+            throw new OptimisticLockingFailureException("A stock row of order " + order.orderId()
+                    + " changed since it was read");
+        }
         return applied.allocations();
     }
 }
