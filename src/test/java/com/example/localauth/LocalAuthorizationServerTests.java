@@ -182,6 +182,10 @@ class LocalAuthorizationServerTests {
             assertThat(refused.statusCode()).as(elsewhere).isEqualTo(400);
             assertThat(refused.headers().firstValue("Location")).as(elsewhere).isEmpty();
         }
+        HttpResponse<String> localRun = browser.get(authorizationRequest("http://localhost:8080/console/", "s",
+                Browser.challenge(Browser.randomUrlSafe(48))));
+        assertThat(localRun.headers().firstValue("Location")).as("the local run's own address, exactly")
+                .hasValue(server.issuer() + "/login");
     }
 
     @Test
