@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,7 +38,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
  * The service as an OAuth2 resource server: stateless, no sessions or cookies (so no CSRF to guard against), deny by
- * default. Anonymous: the health probes, the OpenAPI document and Swagger UI (when served, {@code springdoc.*}).
+ * default. Anonymous: the health probes, the OpenAPI document and Swagger UI (when served, {@code springdoc.*}), and
+ * the stock console's files ({@code GET /console/**}).
  * Everything else needs a valid bearer token; the actuator's other endpoints need {@code inventory.admin}, each API
  * endpoint its {@link RequiredScope}. The token is validated by Spring Boot's decoder from the standard
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties (signature, issuer, {@code audiences}, expiry and
@@ -52,6 +54,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
             "/swagger-ui/**"};
+
+    /**
+     * The stock console's page, scripts and settings (static files, and its {@code config.json}): anonymous, since the
+     * page is what signs its user in; everything it then asks of the API carries the user's bearer token.
+     */
+    private static final String[] CONSOLE = {"/console", "/console/**"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, CorsSettings cors) throws Exception {
@@ -72,6 +80,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, CONSOLE).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, CONSOLE).permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Tokens.SCOPE_PREFIX + Caller.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

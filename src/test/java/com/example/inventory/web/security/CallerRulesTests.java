@@ -85,6 +85,50 @@ class CallerRulesTests {
         assertThat(api.anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
+    /**
+     * The stock console's files are open to read (its page is what signs a user in), with a policy that runs its own
+     * scripts only and lets no site frame it; nothing else opens: a write there, and the API, still need a token.
+     */
+    @Test
+    void theConsoleIsServedWithoutATokenAndTheApiStillNeedsOne() {
+        HttpApi anonymous = api.anonymous();
+
+        HttpApi.Response page = anonymous.send(java.net.http.HttpRequest.newBuilder(api.uri("/console/"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\"></script>")
+                .doesNotContain("<script>").doesNotContain("style=");
+        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+                        "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        assertThat(page.header("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.header("Referrer-Policy")).hasValue("no-referrer");
+        for (String file : new String[] {"app.js", "auth.js", "api.js", "chart.js", "console.css"}) {
+            HttpApi.Response asset = anonymous.get("/console/" + file);
+            assertThat(asset.status()).as(file).isEqualTo(200);
+            assertThat(asset.contentType()).as(file).startsWith(file.endsWith(".css") ? "text/css"
+                    : "text/javascript");
+            assertThat(asset.header("Content-Security-Policy")).as(file).isPresent();
+        }
+        HttpApi.Response settings = anonymous.get("/console/config.json");
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(settings.json().get("clientId").asString()).isEqualTo("stock-console");
+        assertThat(settings.json().get("scope").asString()).isEqualTo("inventory.read inventory.admin");
+        HttpApi.Response withoutSlash = anonymous.get("/console");
+        assertThat(withoutSlash.status()).isEqualTo(302);
+        assertThat(withoutSlash.header("Location")).hasValue("console/");
+        assertThat(anonymous.get("/console/nothing-here.js").status()).isEqualTo(404);
+
+        assertThat(anonymous.post("/console/", "{}").status()).as("only reads are open").isEqualTo(401);
+        HttpApi.Response apiWithoutToken = anonymous.get("/api/v1/products");
+        assertThat(apiWithoutToken.status()).isEqualTo(401);
+        assertThat(apiWithoutToken.problemType()).isEqualTo("unauthorized");
+        assertThat(apiWithoutToken.header("Content-Security-Policy")).as("the console's headers are its own").isEmpty();
+        assertThat(api.as("storefront", TestIssuer.READ).get("/api/v1/products").status()).isEqualTo(200);
+    }
+
     /** The scope belongs to the endpoint, however its path is written: a ";…" segment parameter, an encoded letter. */
     @Test
     void aRewrittenPathStillNeedsTheEndpointsScope() {
