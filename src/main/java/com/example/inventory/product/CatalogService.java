@@ -112,7 +112,7 @@ public class CatalogService {
 
     /**
      * Raises a product's stock at {@code location}, recorded as a {@code RESTOCK} movement by {@code actor}, under the
-     * product's row locks: concurrent restocks (and orders) never lose an update.
+     * locks of the product's stock rows: concurrent restocks (and orders) never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
      * @throws LocationNotFoundException when the location does not exist

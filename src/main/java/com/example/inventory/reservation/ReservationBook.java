@@ -57,7 +57,7 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
 
     /**
      * Locks the hold counters of some clients, in client order (every transaction that changes holds takes them so,
-     * before any product row), creating the missing ones; answers what each holds. The upsert locks a row that
+     * before any stock row), creating the missing ones; answers what each holds. The upsert locks a row that
      * exists and one it creates alike, in one round trip.
      */
     private static final String LOCK_HOLDS = """
@@ -142,7 +142,7 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
 
     /**
      * Takes the units of holds that end (confirmed, released, expired) off their clients' counters, inside the
-     * transaction that ends them and before it locks any product row.
+     * transaction that ends them and before it locks any stock row.
      */
     void unhold(List<? extends StockOrder> ended) {
         if (ended.isEmpty()) {

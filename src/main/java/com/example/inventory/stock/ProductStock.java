@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the catalogue may do with the stock core: create a product with its initial stock, restock it, read
- * products and their ledgers. Creating and restocking are stock changes like any other — under the product's row
- * lock (or its unique SKU), in the same transaction as their ledger entry — so the core makes them, inside the
+ * products and their ledgers. Creating and restocking are stock changes like any other — under the locks of the
+ * product's stock rows (or its unique SKU), in the same transaction as their ledger entries — so the core makes them, inside the
  * caller's transaction.
  */
 @Component
@@ -97,7 +97,7 @@ public class ProductStock {
 
     /**
      * Raises a product's stock at {@code location} (a row is made there if the product has none) and records a
-     * {@code RESTOCK} movement by {@code actor}, under the product's row locks, so concurrent restocks (and orders)
+     * {@code RESTOCK} movement by {@code actor}, under the locks of the product's stock rows, so concurrent restocks (and orders)
      * never lose an update.
      *
      * @throws ProductNotFoundException when no product has the SKU
@@ -121,8 +121,9 @@ public class ProductStock {
     /**
      * Changes what describes a product, not its stock: its name when {@code name} is given, its low-stock threshold
      * when {@code threshold} is given ({@link ThresholdChange#value()} null clears it). No ledger entry: no unit
-     * moves. Under the product's row lock, as a restock, so that it never overwrites a concurrent change of the
-     * stock (nor one of these) with what it read before; the version and {@code updatedAt} move only when a value did.
+     * moves. Under the product's row lock, so that two changes never overwrite each other with what they read before
+     * (its stock is in other rows, which this does not touch); the version and {@code updatedAt} move only when a
+     * value did.
      *
      * @throws ProductNotFoundException when no product has the SKU
      */
