@@ -235,7 +235,17 @@ class BatchedPlacer implements Placer, SmartLifecycle {
             }
             batchSizes.record(batch.size());
             batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
-            if (failure == null || CommitVerifier.mayHaveCommitted(failure) && committedAfterAll(batch, failure)) {
+            boolean committed;
+            try {
+                committed = failure == null
+                        || CommitVerifier.mayHaveCommitted(failure) && committedAfterAll(batch, failure);
+            } catch (RuntimeException unknown) {
+                // The database did not come back in time to tell (CommitVerifier logged it): every order is told so,
+                // and the drainer goes on to the next batch (uncaught, this ended its thread and hung its queue).
+                batch.forEach(queued -> queued.answerFailed(unknown));
+                return;
+            }
+            if (committed) {
                 batch.forEach(QueuedOrder::answerDecided);
             } else if (ContentionException.isLockTimeout(failure)) {
                 log.warn("A batch of {} orders timed out waiting for a row lock: {}", batch.size(), failure.getMessage());
