@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +63,10 @@ public class StockStatements {
               FROM location_stock s JOIN location l ON l.code = s.location
              WHERE s.sku = ANY (?)
              ORDER BY s.product_id, s.location""";
+
+    private static final RowMapper<StockRow> STOCK_ROW = (row, number) -> new StockRow(row.getLong("product_id"),
+            row.getString("sku"), row.getString("location"), row.getInt("priority"), row.getInt("stock"),
+            row.getInt("reserved"));
 
     private static final String VIEW = """
             SELECT p.id, p.sku, p.name, p.low_stock_threshold, p.version, p.updated_at,
@@ -129,9 +134,7 @@ public class StockStatements {
      */
     public List<StockRow> rowsOf(Collection<String> skus) {
         return jdbc.sql(ROWS_OF).param(skus.toArray(String[]::new))
-                .query((row, number) -> new StockRow(row.getLong("product_id"), row.getString("sku"),
-                        row.getString("location"), row.getInt("priority"), row.getInt("stock"), row.getInt("reserved")))
-                .list();
+                .query(STOCK_ROW).list();
     }
 
     /**
@@ -140,9 +143,7 @@ public class StockStatements {
      */
     public List<StockRow> lockRowsOf(Collection<String> skus) {
         return jdbc.sql(ROWS_OF + " FOR NO KEY UPDATE OF s").param(skus.toArray(String[]::new))
-                .query((row, number) -> new StockRow(row.getLong("product_id"), row.getString("sku"),
-                        row.getString("location"), row.getInt("priority"), row.getInt("stock"), row.getInt("reserved")))
-                .list();
+                .query(STOCK_ROW).list();
     }
 
     /**
