@@ -100,6 +100,13 @@ public final class ServiceJar implements AutoCloseable {
         if (Arrays.stream(properties).noneMatch(property -> property.startsWith(ISSUER_URI + "="))) {
             command.add("--" + LocalAuthorizationServer.shared().issuerUriProperty());
         }
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.rabbitmq.")
+                || property.startsWith("inventory.events.transport="))) {
+            TestBroker broker = TestBroker.shared();
+            command.addAll(List.of("--spring.rabbitmq.host=" + broker.host(), "--spring.rabbitmq.port=" + broker.port(),
+                    "--spring.rabbitmq.username=" + broker.username(), "--spring.rabbitmq.password="
+                            + broker.password()));
+        }
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

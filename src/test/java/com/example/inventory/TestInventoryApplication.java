@@ -6,11 +6,20 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * {@code ./mvnw spring-boot:test-run}: the service on port 8080 against the test database chain, with the local
- * authorization server in the same process (profile {@code local}: the service trusts it as its token issuer).
+ * authorization server in the same process (profile {@code local}: the service trusts it as its token issuer), and the
+ * local RabbitMQ when one answers (else events are logged and completed, not published).
  */
 public class TestInventoryApplication {
 
     public static void main(String[] args) {
+        try {
+            TestBroker.shared();
+        } catch (IllegalStateException noBroker) {
+            System.out.println("No RabbitMQ answers on 127.0.0.1:5672: events are recorded and completed here, not "
+                    + "published (start one with rabbitmq-server -detached to publish them)");
+            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--inventory.events.transport=log")).toArray(String[]::new);
+        }
         SpringApplication.from(InventoryApplication::main)
                 .with(TestcontainersConfiguration.class, LocalAuthorizationServer.class)
                 .withAdditionalProfiles("local")

@@ -1,7 +1,10 @@
 package com.example.inventory;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -10,8 +13,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Gives every test (and {@code spring-boot:test-run}) the one real PostgreSQL of {@link TestDatabase}, Flyway logged in
- * as its schema's owner and the pool as the service's role, as in production, and the {@link TestClock} that expiry
- * tests move forward.
+ * as its schema's owner and the pool as the service's role, as in production, the {@link TestBroker} events go to, and
+ * the {@link TestClock} that expiry tests move forward.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
@@ -44,6 +47,30 @@ public class TestcontainersConfiguration {
             @Override
             public String getJdbcUrl() {
                 return database.jdbcUrl();
+            }
+        };
+    }
+
+    /** The broker events are published to ({@link TestBroker}); none when a local run has none (transport log). */
+    @Bean
+    @ConditionalOnProperty(name = "inventory.events.transport", havingValue = "rabbit", matchIfMissing = true)
+    RabbitConnectionDetails testBroker() {
+        TestBroker broker = TestBroker.shared();
+        return new RabbitConnectionDetails() {
+
+            @Override
+            public String getUsername() {
+                return broker.username();
+            }
+
+            @Override
+            public String getPassword() {
+                return broker.password();
+            }
+
+            @Override
+            public List<Address> getAddresses() {
+                return List.of(new Address(broker.host(), broker.port()));
             }
         };
     }

@@ -1,6 +1,7 @@
 package com.example.inventory.deduction;
 
 import com.example.inventory.common.Caller;
+import com.example.inventory.common.InventoryEvent;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
@@ -11,6 +12,7 @@ import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.OrderLineView;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
@@ -30,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +49,14 @@ public class DeductionService {
     private final OncePerOrderId once;
     private final DeductionMetrics metrics;
     private final TrackedTransactions writes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeductionService(DeductionRepository deductions, DeductionBook book, InventoryService inventory,
-                     OncePerOrderId once, DeductionMetrics metrics, TrackedTransactions writes, Clock clock) {
+                     OncePerOrderId once, DeductionMetrics metrics, TrackedTransactions writes,
+                     ApplicationEventPublisher events, Clock clock) {
         this.writes = writes;
+        this.events = events;
         this.deductions = deductions;
         this.book = book;
         this.inventory = inventory;
@@ -187,9 +193,12 @@ public class DeductionService {
                 .filter(found -> caller.sees(found.clientId()))
                 .orElseThrow(() -> DeductionNotFoundException.withId(id));
         if (!deduction.isCancelled()) {
-            inventory.giveBack(deduction, caller.clientId());
-            deduction.markCancelled(now());
+            List<List<Allocated>> allocations = inventory.giveBack(deduction, caller.clientId());
+            Instant now = now();
+            deduction.markCancelled(now);
             deductions.flush();
+            events.publishEvent(new DeductionCancelled(InventoryEvent.newId(), now, deduction.getId(),
+                    deduction.orderId(), deduction.clientId(), OrderLineView.of(deduction.lines(), allocations)));
             log.debug("Deduction cancelled: order={} id={}", deduction.orderId(), deduction.getId());
         }
         return view(deduction);

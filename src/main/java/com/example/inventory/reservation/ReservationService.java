@@ -1,6 +1,7 @@
 package com.example.inventory.reservation;
 
 import com.example.inventory.common.Caller;
+import com.example.inventory.common.InventoryEvent;
 import com.example.inventory.common.TimeOrderedUuid;
 import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.stock.Allocated;
@@ -12,14 +13,17 @@ import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
+import com.example.inventory.stock.OrderLineView;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
+import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.TrackedTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,12 +55,15 @@ public class ReservationService {
     private final ReservationMetrics metrics;
     private final TrackedTransactions writes;
     private final ReservationSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
                        OncePerOrderId once, DeductionService deductions, ReservationMetrics metrics,
-                       TrackedTransactions writes, ReservationSettings settings, Clock clock) {
+                       TrackedTransactions writes, ReservationSettings settings, ApplicationEventPublisher events,
+                       Clock clock) {
         this.writes = writes;
+        this.events = events;
         this.settings = settings;
         this.reservations = reservations;
         this.book = book;
@@ -168,13 +176,18 @@ public class ReservationService {
     public ReservationView release(String id, Caller caller) {
         return decided(() -> {
             Reservation reservation = lock(id, caller);
-            if (!reservation.release(now())) {
+            Instant now = now();
+            if (!reservation.release(now)) {
                 return new Decision(view(reservation), null);
             }
             book.unhold(List.of(reservation));
-            inventory.release(List.of(reservation), caller.clientId());
-            return new Decision(view(reservation),
-                    reservation.getStatus() == ReservationStatus.EXPIRED ? Outcome.EXPIRED : Outcome.RELEASED);
+            List<List<Allocated>> held = inventory.release(List.of(reservation), caller.clientId()).get(reservation);
+            ReservationView view = ReservationView.of(reservation, held);
+            if (reservation.getStatus() == ReservationStatus.EXPIRED) {
+                expired(reservation, held, now);
+                return new Decision(view, Outcome.EXPIRED);
+            }
+            return new Decision(view, Outcome.RELEASED);
         });
     }
 
@@ -236,11 +249,20 @@ public class ReservationService {
             return 0;
         }
         book.unhold(overdue);
-        inventory.release(overdue, Caller.SYSTEM);
-        overdue.forEach(reservation -> reservation.expire(now));
+        Map<StockOrder, List<List<Allocated>>> held = inventory.release(overdue, Caller.SYSTEM);
+        overdue.forEach(reservation -> {
+            reservation.expire(now);
+            expired(reservation, held.get(reservation), now);
+        });
         metrics.expired(overdue.size());
         log.info("Expired {} reservation(s)", overdue.size());
         return overdue.size();
+    }
+
+    /** Records that a hold ended as expired (published once its transaction commits). */
+    private void expired(Reservation reservation, List<List<Allocated>> held, Instant at) {
+        events.publishEvent(new ReservationExpired(InventoryEvent.newId(), at, reservation.getId(),
+                reservation.orderId(), reservation.clientId(), OrderLineView.of(reservation.lines(), held)));
     }
 
     /** {active reservations, units they hold}. */

@@ -139,12 +139,14 @@ public class InventoryService {
      * their row locks, with one {@code CANCEL} movement per allocated part by {@code actor} (who cancelled: the order's
      * client or an operator), inside the caller's transaction.
      *
+     * @return where its lines' units went back to
      * @throws StockLimitExceededException when a product's stock would exceed {@link InventoryLimits#MAX_STOCK}
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void giveBack(StockOrder deducted, String actor) {
-        lockedStock.apply(List.of(changeOf(deducted, allocationsOf(deducted, MovementKind.DEDUCT), actor)),
-                MovementKind.CANCEL);
+    public List<List<Allocated>> giveBack(StockOrder deducted, String actor) {
+        List<List<Allocated>> allocations = allocationsOf(deducted, MovementKind.DEDUCT);
+        lockedStock.apply(List.of(changeOf(deducted, allocations, actor)), MovementKind.CANCEL);
+        return allocations;
     }
 
     /**
@@ -165,15 +167,18 @@ public class InventoryService {
      * ({@link com.example.inventory.common.Caller#SYSTEM} for the sweeper; null: each order's own client), inside the
      * caller's transaction. All their rows are locked in one query, in order, so releasing many holds at once cannot
      * deadlock with anything else.
+     *
+     * @return where each order's units were held, by order (identity)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void release(List<? extends StockOrder> held, @Nullable String actor) {
+    public Map<StockOrder, List<List<Allocated>>> release(List<? extends StockOrder> held, @Nullable String actor) {
         if (held.isEmpty()) {
-            return;
+            return Map.of();
         }
         Map<StockOrder, List<List<Allocated>>> allocations = allocationsOf(held, MovementKind.RESERVE);
         lockedStock.apply(held.stream().map(order -> changeOf(order, allocations.get(order),
                 actor != null ? actor : order.clientId())).toList(), MovementKind.RELEASE);
+        return allocations;
     }
 
     private static Change changeOf(StockOrder order, List<List<Allocated>> allocations, String actor) {

@@ -38,6 +38,11 @@ public enum MovementKind {
         return reservedSign * quantity;
     }
 
+    /** How much {@code available} ({@code stock - reserved}) moves. */
+    public int availableDelta(int quantity) {
+        return stockDelta(quantity) - reservedDelta(quantity);
+    }
+
     /** Whether this movement can leave too little stock for it (rather than too much). */
     public boolean takesAvailable() {
         return stockSign - reservedSign < 0;

@@ -9,8 +9,8 @@
  * com.example.inventory.stock.OrderClaims}) with the one rule of placing an order once per order id or replaying it
  * ({@link com.example.inventory.stock.OncePerOrderId}), and the stock exceptions with their problem details. Its rooms are
  * internal: {@code model} (products, locations and the stock rule), {@code ledger} (the append-only record and its drift
- * check), {@code placement} (one placer per mode, and {@code placement.batch}), {@code fault} (commit verification,
- * lock timeout).
+ * check), {@code event} (the events stock changes make), {@code placement} (one placer per mode, and
+ * {@code placement.batch}), {@code fault} (commit verification, lock timeout).
  */
 @NullMarked
 package com.example.inventory.stock;

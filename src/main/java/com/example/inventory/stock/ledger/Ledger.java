@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,16 @@ public class Ledger {
 
     /** The model's conditional change and its entry, one statement: the row lock is held for one round trip. */
     private static String changeAndRecord(String change) {
-        return "WITH changed AS (\n" + change + ")\n" + """
+        return "WITH changed AS (\n" + change + "),\n" + """
+                     recorded AS (
                 INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor,
                                             created_at)
                 SELECT product_id, location, :kind, :quantity, stock, :reference, :actor, clock_timestamp() FROM changed
+                RETURNING id)
+                SELECT recorded.id, changed.product_id, changed.location, changed.stock, changed.reserved,
+                       changed.product_locations,
+                       (SELECT p.low_stock_threshold FROM product p WHERE p.id = changed.product_id) AS threshold
+                  FROM recorded, changed
                 """;
     }
 
@@ -76,10 +83,12 @@ public class Ledger {
      * Appends the movements in one statement, in the order given (identity order is the order of the changes). Must
      * run inside the transaction that changes the stock, while the products' rows are locked, so that the ledger and
      * the stock can never disagree and the entries of a product are in the order of its changes.
+     *
+     * @return the entries' ids (their ledger positions), in the order given
      */
-    public void record(List<Movement> entries) {
+    public List<Long> record(List<Movement> entries) {
         if (entries.isEmpty()) {
-            return;
+            return List.of();
         }
         int size = entries.size();
         Long[] productIds = new Long[size];
@@ -99,7 +108,12 @@ public class Ledger {
             references[i] = entry.reference();
             actors[i] = entry.actor();
         }
-        jdbc.sql(APPEND).params(productIds, locations, kinds, quantities, stockAfter, references, actors).update();
+        // Identities are drawn in insertion order, which is the entries' order: sorted, they are the entries' ids.
+        List<Long> ids = new ArrayList<>(jdbc.sql(APPEND + " RETURNING id")
+                .params(productIds, locations, kinds, quantities, stockAfter, references, actors)
+                .query(Long.class).list());
+        ids.sort(null);
+        return ids;
     }
 
     /**
@@ -107,12 +121,13 @@ public class Ledger {
      * ({@link StockStatements#CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS}), and records it, in one statement. Must run inside
      * a transaction.
      *
-     * @return true if the stock changed; false if the change would break the rule, or the product has no row there
+     * @return the change, if the stock changed; empty if the change would break the rule, or the product has no row
+     *         there
      */
-    public boolean changeAtLocationIfWithinBounds(String sku, String location, MovementKind kind, int quantity,
-                                                  @Nullable String reference, String actor) {
+    public Optional<Changed> changeAtLocationIfWithinBounds(String sku, String location, MovementKind kind,
+                                                           int quantity, @Nullable String reference, String actor) {
         return change(CHANGE_PINNED_AND_RECORD, sku, kind, quantity, reference, actor).param("location", location)
-                .update() == 1;
+                .query(changed(sku, kind, quantity, reference, actor)).optional();
     }
 
     /**
@@ -120,16 +135,36 @@ public class Ledger {
      * ({@link StockStatements#CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS}), and records it, in one statement. Must
      * run inside a transaction; only for movements that take available units.
      *
-     * @return the location taken from; empty when no one location had them (or none kept them once its lock was had),
-     *         or no product has the SKU
+     * @return the change (its location: the one taken from); empty when no one location had them (or none kept them
+     *         once its lock was had), or no product has the SKU
      */
-    public Optional<String> takeAtPreferredLocation(String sku, MovementKind kind, int quantity,
-                                                    @Nullable String reference, String actor) {
+    public Optional<Changed> takeAtPreferredLocation(String sku, MovementKind kind, int quantity,
+                                                     @Nullable String reference, String actor) {
         if (!kind.takesAvailable()) {
             throw new IllegalArgumentException(kind + " does not take available units");
         }
-        return change(CHANGE_PREFERRED_AND_RECORD + " RETURNING location", sku, kind, quantity, reference, actor)
-                .query(String.class).optional();
+        return change(CHANGE_PREFERRED_AND_RECORD, sku, kind, quantity, reference, actor)
+                .query(changed(sku, kind, quantity, reference, actor)).optional();
+    }
+
+    private static RowMapper<Changed> changed(String sku, MovementKind kind, int quantity, @Nullable String reference,
+                                              String actor) {
+        return (row, number) -> new Changed(sku, new Movement(row.getLong("product_id"), row.getString("location"),
+                kind, quantity, row.getInt("stock"), reference, actor), row.getLong("id"), row.getInt("stock"),
+                row.getInt("reserved"), row.getInt("product_locations"), row.getObject("threshold", Integer.class));
+    }
+
+    /**
+     * A conditional change made with its entry: the entry ({@code movement}) and its id ({@code position}), the
+     * changed row's figures after it, how many locations its product is kept at (1: the row is the product's whole
+     * stock) and the product's low-stock threshold.
+     */
+    public record Changed(String sku, Movement movement, long position, int stock, int reserved, int productLocations,
+                          @Nullable Integer threshold) {
+
+        public String location() {
+            return movement.location();
+        }
     }
 
     private JdbcClient.StatementSpec change(String sql, String sku, MovementKind kind, int quantity,

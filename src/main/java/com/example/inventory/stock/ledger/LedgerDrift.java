@@ -1,10 +1,12 @@
 package com.example.inventory.stock.ledger;
 
+import com.example.inventory.common.InventoryEvent;
 import com.example.inventory.stock.MovementKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -19,8 +21,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The operators' check that the ledger still explains the stock: at start-up and then on a schedule, every stock row's
@@ -59,11 +64,16 @@ class LedgerDrift {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final AtomicReference<Report> last = new AtomicReference<>(new Report(null, 0, List.of()));
 
-    LedgerDrift(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+    LedgerDrift(JdbcClient jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+                Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         Gauge.builder("inventory.ledger.drift", last, report -> report.get().checkedAt() == null ? Double.NaN
                         : report.get().rowsOutOfBalance())
@@ -91,13 +101,32 @@ class LedgerDrift {
                 .list();
         List<Drifted> drifted = rows.stream().map(row -> (Drifted) row[0]).toList();
         Report report = new Report(clock.instant(), rows.isEmpty() ? 0 : (Long) rows.getFirst()[1], drifted);
-        last.set(report);
+        Report before = last.getAndSet(report);
+        announceNew(before, report);
         if (report.rowsOutOfBalance() > 0) {
             log.error("{} stock row(s) out of balance with the ledger, e.g. {}", report.rowsOutOfBalance(),
                     drifted.stream().limit(5).map(row -> row.sku() + " at " + row.location())
                             .collect(Collectors.joining(", ")));
         }
         return report;
+    }
+
+    /**
+     * A {@code ledger.drift} event for each row out of balance that the check before did not list (a drift is
+     * announced when first found, not at every check; after a restart, once more).
+     */
+    private void announceNew(Report before, Report report) {
+        Set<String> known = before.rows().stream().map(row -> row.sku() + '\u0000' + row.location())
+                .collect(Collectors.toSet());
+        List<Drifted> found = report.rows().stream()
+                .filter(row -> !known.contains(row.sku() + '\u0000' + row.location())).toList();
+        if (found.isEmpty()) {
+            return;
+        }
+        Instant at = java.util.Objects.requireNonNull(report.checkedAt());
+        transactions.executeWithoutResult(status -> found.forEach(row -> events.publishEvent(new LedgerDrifted(
+                InventoryEvent.newId(), at, row.sku(), row.location(), row.stock(), row.ledgerStock(),
+                row.reserved(), row.ledgerReserved()))));
     }
 
     @ReadOperation

@@ -42,6 +42,17 @@ public class LocationStock {
     @Formula("(select l.priority from location l where l.code = location)")
     private int priority;
 
+    /**
+     * The product's low-stock threshold, read with the row (null: none): the availability events are decided on the
+     * rows a transaction holds.
+     */
+    @Formula("(select p.low_stock_threshold from product p where p.id = product_id)")
+    private @Nullable Integer lowStockThreshold;
+
+    /** How many locations the product is kept at (a row added at a new location updates it on every row). */
+    @Column(insertable = false, updatable = false)
+    private int productLocations = 1;
+
     @Column(nullable = false)
     private int stock;
 
@@ -110,6 +121,14 @@ public class LocationStock {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public @Nullable Integer getLowStockThreshold() {
+        return lowStockThreshold;
+    }
+
+    public int getProductLocations() {
+        return productLocations;
     }
 
     public int getAvailable() {

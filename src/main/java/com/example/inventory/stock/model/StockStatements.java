@@ -33,13 +33,14 @@ public class StockStatements {
                        updated_at = clock_timestamp()
             """;
 
-    private static final String RETURNING = " RETURNING product_id, location, stock";
+    private static final String RETURNING = " RETURNING product_id, location, stock, reserved, product_locations";
 
     /**
      * Applies a movement's deltas ({@code :stockDelta}, {@code :reservedDelta}) to the row of the SKU {@code :sku} at
      * {@code :location} if the result keeps the rule of {@link StockLevels}, and returns the changed row's
-     * {@code product_id}, {@code location} and new {@code stock}; no row when it would not fit or there is no such
-     * row. Not a statement of its own: the ledger runs it together with its entry, as one.
+     * {@code product_id}, {@code location}, new {@code stock} and {@code reserved}, and {@code product_locations}; no
+     * row when it would not fit or there is no such row. Not a statement of its own: the ledger runs it together with
+     * its entry, as one.
      */
     public static final String CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS = SET_DELTAS + """
                  WHERE sku = :sku AND location = :location AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + ")"
@@ -108,23 +109,36 @@ public class StockStatements {
     /** Stores a new product's stock rows, one per location, in one statement. */
     public void insertRows(long productId, String sku, String[] locations, Integer[] stocks, Instant at) {
         jdbc.sql("""
-                INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at)
-                SELECT ?, ?, row.location, row.stock, 0, 0, ? FROM unnest(?::varchar[], ?::integer[]) AS row (location, stock)""")
-                .params(productId, sku, at.atOffset(ZoneOffset.UTC), locations, stocks).update();
+                INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at,
+                                            product_locations)
+                SELECT ?, ?, row.location, row.stock, 0, 0, ?, ? FROM unnest(?::varchar[], ?::integer[]) AS row (location, stock)""")
+                .params(productId, sku, at.atOffset(ZoneOffset.UTC), locations.length, locations, stocks).update();
     }
 
     /**
      * Gives the product with this SKU an empty row at {@code location} unless it has one: a restock may bring a product
-     * to a location it was never kept at.
+     * to a location it was never kept at. The product's rows are locked first, in lock order; a new row then updates
+     * them (their count of the product's locations, and so their version): a transaction that changed one of them
+     * without locking the others waits for it, and one that read them to change them later finds them changed.
      *
      * @return whether a product has the SKU
      */
     public boolean ensureRow(String sku, String location) {
         return jdbc.sql("""
                 WITH product AS (SELECT id, sku FROM product WHERE sku = ?),
-                     added AS (INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at)
-                               SELECT id, sku, ?, 0, 0, 0, clock_timestamp() FROM product
-                               ON CONFLICT (sku, location) DO NOTHING)
+                     others AS (SELECT count(*) AS locations
+                                  FROM (SELECT id FROM location_stock WHERE product_id = (SELECT id FROM product)
+                                         ORDER BY location FOR NO KEY UPDATE) locked),
+                     added AS (INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at,
+                                                          product_locations)
+                               SELECT id, sku, ?, 0, 0, 0, clock_timestamp(), (SELECT locations FROM others) + 1
+                                 FROM product
+                               ON CONFLICT (sku, location) DO NOTHING
+                               RETURNING product_id, product_locations),
+                     counted AS (UPDATE location_stock s
+                                    SET product_locations = added.product_locations, version = s.version + 1,
+                                        updated_at = clock_timestamp()
+                                   FROM added WHERE s.product_id = added.product_id)
                 SELECT count(*) FROM product""").params(sku, location).query(Long.class).single() > 0;
     }
 

@@ -9,10 +9,9 @@ import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Conditional {@code UPDATE}s that apply the movement only if the result keeps the stock rule, each with its ledger
@@ -27,9 +26,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 class AtomicPlacer extends SingleOrderPlacer {
 
     private final ConditionalStockChange conditionalStock;
-    AtomicPlacer(ConditionalStockChange conditionalStock, DataSource dataSource, CommitVerifier verifier) {
-        // Plain JDBC from the claim to the commit: a JDBC transaction, without the ORM session a JPA one opens.
-        super(new DataSourceTransactionManager(dataSource), verifier);
+
+    AtomicPlacer(ConditionalStockChange conditionalStock, PlatformTransactionManager transactionManager,
+                 CommitVerifier verifier) {
+        // Plain JDBC from the claim to the commit, but in the service's (JPA) transaction, whose ORM session stays
+        // empty: the event publication registry records an order's events in its transaction through that manager,
+        // which cannot join a JDBC-only (DataSourceTransactionManager) transaction.
+        super(transactionManager, verifier);
         this.conditionalStock = conditionalStock;
     }
 

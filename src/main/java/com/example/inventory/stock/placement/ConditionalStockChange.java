@@ -5,6 +5,7 @@ import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.event.StockEvents;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.StockRow;
 import com.example.inventory.stock.model.StockStatements;
@@ -42,9 +43,12 @@ public class ConditionalStockChange {
 
     private final StockStatements statements;
     private final Ledger ledger;
-    ConditionalStockChange(StockStatements statements, Ledger ledger) {
+    private final StockEvents events;
+
+    ConditionalStockChange(StockStatements statements, Ledger ledger, StockEvents events) {
         this.statements = statements;
         this.ledger = ledger;
+        this.events = events;
     }
 
     /**
@@ -64,16 +68,17 @@ public class ConditionalStockChange {
     }
 
     private List<List<Allocated>> applyOneLine(StockOrder order, OrderLine line, MovementKind kind) {
-        Optional<String> taken;
+        Optional<Ledger.Changed> taken;
         if (line.location() != null) {
             taken = ledger.changeAtLocationIfWithinBounds(line.sku(), line.location(), kind, line.quantity(),
-                    order.orderId(), order.clientId()) ? Optional.of(line.location()) : Optional.empty();
+                    order.orderId(), order.clientId());
         } else {
             taken = ledger.takeAtPreferredLocation(line.sku(), kind, line.quantity(), order.orderId(),
                     order.clientId());
         }
         if (taken.isPresent()) {
-            return List.of(List.of(new Allocated(taken.get(), line.quantity())));
+            events.changedConditionally(List.of(taken.get()));
+            return List.of(List.of(new Allocated(taken.get().location(), line.quantity())));
         }
         if (allocate(List.of(line), statements.rowsOf(List.of(line.sku()))) instanceof OrderOnRows.Refused(
                 RuntimeException refusal)) {
@@ -117,16 +122,20 @@ public class ConditionalStockChange {
             }
         }
         parts.sort(LOCK_ORDER);
+        List<Ledger.Changed> changes = new ArrayList<>(parts.size());
         for (Part part : parts) {
-            if (!ledger.changeAtLocationIfWithinBounds(part.sku(), part.location(), kind, part.quantity(),
-                    order.orderId(), order.clientId())) {
+            Optional<Ledger.Changed> changed = ledger.changeAtLocationIfWithinBounds(part.sku(), part.location(),
+                    kind, part.quantity(), order.orderId(), order.clientId());
+            if (changed.isEmpty()) {
                 if (locked) {
                     throw new IllegalStateException("A conditional update of a locked row of " + part.sku() + " at "
                             + part.location() + " changed nothing");
                 }
                 throw new StaleAllocationException(order.orderId());
             }
+            changes.add(changed.get());
         }
+        events.changedConditionally(changes);
         return allocations;
     }
 

@@ -5,6 +5,7 @@ import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.event.StockEvents;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.LocationStock;
@@ -34,11 +35,13 @@ public class LockedStockChange {
 
     private final LocationStockRepository rows;
     private final Ledger ledger;
+    private final StockEvents events;
     private final Clock clock;
 
-    LockedStockChange(LocationStockRepository rows, Ledger ledger, Clock clock) {
+    LockedStockChange(LocationStockRepository rows, Ledger ledger, StockEvents events, Clock clock) {
         this.rows = rows;
         this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ public class LockedStockChange {
         OrderOnRows.Applied applied = OrderOnRows.apply(order.orderId(), order.clientId(), order.lines(), kind, locked,
                 clock.instant());
         rows.flush();
-        ledger.record(applied.movements());
+        events.changedLocked(locked, applied.movements(), ledger.record(applied.movements()));
         return applied.allocations();
     }
 
@@ -103,7 +106,7 @@ public class LockedStockChange {
             }
         }
         rows.flush();
-        ledger.record(movements);
+        events.changedLocked(locked, movements, ledger.record(movements));
         return locked;
     }
 

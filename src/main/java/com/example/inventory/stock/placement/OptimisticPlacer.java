@@ -11,6 +11,7 @@ import com.example.inventory.stock.StockMetrics;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.StockSettings;
 import com.example.inventory.stock.fault.CommitVerifier;
+import com.example.inventory.stock.event.StockEvents;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.LocationStock;
 import com.example.inventory.stock.model.LocationStockRepository;
@@ -39,16 +40,19 @@ class OptimisticPlacer extends SingleOrderPlacer {
     private final LocationStockRepository rows;
     private final StockStatements statements;
     private final Ledger ledger;
+    private final StockEvents events;
     private final RetryTemplate retries;
     private final StockMetrics metrics;
     private final Clock clock;
 
-    OptimisticPlacer(LocationStockRepository rows, StockStatements statements, Ledger ledger, PlatformTransactionManager transactionManager,
-                     StockSettings settings, StockMetrics metrics, CommitVerifier verifier, Clock clock) {
+    OptimisticPlacer(LocationStockRepository rows, StockStatements statements, Ledger ledger, StockEvents events,
+                     PlatformTransactionManager transactionManager, StockSettings settings, StockMetrics metrics,
+                     CommitVerifier verifier, Clock clock) {
         super(transactionManager, verifier);
         this.rows = rows;
         this.statements = statements;
         this.ledger = ledger;
+        this.events = events;
         this.metrics = metrics;
         this.clock = clock;
         StockSettings.Retry retry = settings.retry();
@@ -105,12 +109,13 @@ class OptimisticPlacer extends SingleOrderPlacer {
         // shortens the window in which others read a version that is about to go stale. Ledger order per row
         // still follows commit order: a winner read the row after the previous winner committed. The rows are
         // written in lock order (found's order), as every other strategy locks them.
-        ledger.record(applied.movements());
+        List<Long> positions = ledger.record(applied.movements());
         List<LocationStock> changed = found.stream().filter(applied.changed()::contains).toList();
         if (!statements.writeIfUnchanged(changed)) {
             throw new OptimisticLockingFailureException("A stock row of order " + order.orderId()
                     + " changed since it was read");
         }
+        events.changedRead(found, applied.movements(), positions);
         return applied.allocations();
     }
 }

@@ -53,7 +53,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     /** Anonymous paths: what an orchestrator probes, and the API's documentation. */
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-            "/swagger-ui/**"};
+            "/swagger-ui/**", "/asyncapi.yaml"};
 
     /**
      * The stock console's page, scripts and settings (static files, and its {@code config.json}): anonymous, since the

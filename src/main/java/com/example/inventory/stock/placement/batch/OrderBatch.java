@@ -9,6 +9,7 @@ import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockLimitExceededException;
 import com.example.inventory.stock.StockOrder;
+import com.example.inventory.stock.event.StockEvents;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.model.LocationStock;
 import com.example.inventory.stock.model.LocationStockRepository;
@@ -50,15 +51,17 @@ class OrderBatch {
     private final StockStatements statements;
     private final ConditionalStockChange conditionalStock;
     private final Ledger ledger;
+    private final StockEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OrderBatch(LocationStockRepository rows, StockStatements statements, ConditionalStockChange conditionalStock,
-               Ledger ledger, PlatformTransactionManager transactionManager, Clock clock) {
+               Ledger ledger, StockEvents events, PlatformTransactionManager transactionManager, Clock clock) {
         this.rows = rows;
         this.statements = statements;
         this.conditionalStock = conditionalStock;
         this.ledger = ledger;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -82,7 +85,8 @@ class OrderBatch {
             placeAlone(claimed.getFirst(), status);
             return;
         }
-        Allocation allocation = Allocation.inArrivalOrder(claimed, lock(claimed), clock.instant());
+        Map<String, List<LocationStock>> locked = lock(claimed);
+        Allocation allocation = Allocation.inArrivalOrder(claimed, locked, clock.instant());
         List<QueuedOrder<?>> refused = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             QueuedOrder<?> queued = claimed.get(i);
@@ -96,7 +100,9 @@ class OrderBatch {
         }
         byBook(refused).forEach(OrderBatch::unclaim);
         write(allocation.changed());
-        ledger.record(allocation.movements());
+        List<LocationStock> rows = new ArrayList<>();
+        locked.values().forEach(rows::addAll);
+        events.changedLocked(rows, allocation.movements(), ledger.record(allocation.movements()));
     }
 
     /**
