@@ -105,10 +105,11 @@ class DashboardQueriesIT {
                     ruleHealth(prometheus).values().stream().allMatch("ok"::equals));
             assertThat(ruleHealth(prometheus).keySet()).containsExactlyInAnyOrder("InventoryLedgerDrift",
                     "InventoryContentionHigh", "InventoryBatchQueueRejections", "InventoryDown",
-                    "InventoryDeductionLatencyHigh");
+                    "InventoryDeductionLatencyHigh", "InventoryEventsAgeing");
             awaitTrue("the queue-rejection alert active after the burst", Duration.ofSeconds(15), () ->
                     activeAlerts(prometheus).contains("InventoryBatchQueueRejections"));
-            assertThat(activeAlerts(prometheus)).doesNotContain("InventoryLedgerDrift", "InventoryDown");
+            assertThat(activeAlerts(prometheus)).doesNotContain("InventoryLedgerDrift", "InventoryDown",
+                    "InventoryEventsAgeing");
         }
         System.out.printf(Locale.ROOT, "DashboardQueriesIT: %d expressions proven in %.1f s%n", targets.size(),
                 (System.nanoTime() - started) / 1e9);
