@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +30,15 @@ class LocalRunLogIT {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(180);
 
-    @Test
-    void fromStartToCtrlCTheLogHoldsNoTroubleAndStartUpEndsWithWhereItListens() throws Exception {
+    /**
+     * With the local RabbitMQ, and without one (a broker named where nothing listens): then one line says that events
+     * are logged and completed here, and nothing else changes.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void fromStartToCtrlCTheLogHoldsNoTroubleAndStartUpEndsWithWhereItListens(boolean broker) throws Exception {
         int port = ServiceJar.freePort();
-        Path log = Path.of("target", "local-run", "local-run.log");
+        Path log = Path.of("target", "local-run", broker ? "local-run.log" : "local-run-without-broker.log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -41,6 +47,9 @@ class LocalRunLogIT {
                 TestInventoryApplication.class.getName(), "--server.port=" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove(TestDatabase.URL_VARIABLE);
+        if (!broker) {
+            builder.environment().put(TestBroker.VARIABLE, "127.0.0.1:" + ServiceJar.freePort());
+        }
         Process process = builder.start();
         try {
             awaitLine(log, process, line -> line.contains(" Ready on "));
@@ -74,6 +83,8 @@ class LocalRunLogIT {
                 || line.contains(" WARN ") || line.contains("FATAL") || line.contains("Exception")
                 || line.startsWith("\tat ") || line.startsWith("WARNING:")).isEmpty();
         assertThat(lines).filteredOn(line -> line.contains(" Test database: jdbc:postgresql://")).hasSize(1);
+        assertThat(lines).filteredOn(line -> line.startsWith("No RabbitMQ answers: events are recorded and completed"))
+                .hasSize(broker ? 0 : 1);
         List<Integer> ready = IntStream.range(0, lines.size()).filter(i -> lines.get(i).contains(" Ready on "))
                 .boxed().toList();
         assertThat(ready).hasSize(1);

@@ -12,11 +12,15 @@ import org.springframework.boot.SpringApplication;
 public class TestInventoryApplication {
 
     public static void main(String[] args) {
+        boolean broker;
         try {
-            TestBroker.shared();
-        } catch (IllegalStateException noBroker) {
-            System.out.println("No RabbitMQ answers on 127.0.0.1:5672: events are recorded and completed here, not "
-                    + "published (start one with rabbitmq-server -detached to publish them)");
+            broker = TestBroker.answers(TestBroker.shared().host(), TestBroker.shared().port());
+        } catch (IllegalStateException none) {
+            broker = false;
+        }
+        if (!broker) {
+            System.out.println("No RabbitMQ answers: events are recorded and completed here, not published (start one "
+                    + "with rabbitmq-server -detached, or name it in " + TestBroker.VARIABLE + ", to publish them)");
             args = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
                     java.util.stream.Stream.of("--inventory.events.transport=log")).toArray(String[]::new);
         }

@@ -60,7 +60,7 @@ class EventsConfiguration {
         EventExternalizationTransport transport = switch (settings.transport()) {
             case RABBIT -> new RabbitTransport(rabbit.getObject(), json, settings.confirmTimeout());
             case LOG -> {
-                log.info("Events are logged and completed here, not published (inventory.events.transport=log)");
+                log.debug("Events are logged and completed here, not published (inventory.events.transport=log)");
                 yield new LoggedTransport(json);
             }
         };

@@ -9,7 +9,6 @@ import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
 
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conditional mechanism: conditional {@code UPDATE}s that apply the movement to a stock row only if the result
- * keeps the stock rule, each with its ledger entry in the same statement. Plain JDBC throughout: serves the atomic strategy (whose
- * transactions open no ORM session), and the batched strategy when a batch holds a single one-line order.
+ * keeps the stock rule, each with its ledger entry in the same statement. Plain JDBC throughout (no entity is loaded):
+ * serves the atomic strategy, and the batched strategy when a batch holds a single one-line order.
  *
  * <ul>
  *   <li>A one-line order is one statement: at its pinned location, or at the preferred location that has all its
