@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * failed are resubmitted — those whose publish failed or was not confirmed, and those that the registry's staleness
  * monitor ({@code spring.modulith.events.staleness.*}) found left in progress, e.g. by an instance that died between
  * commit and publish. A resubmission claims each publication first (a conditional status update), so that instances
- * sharing the database do not all send it. Completed publications are purged after {@code inventory.events.retention}.
+ * sharing the database do not all send it; while the broker does not answer, rounds are skipped. Completed
+ * publications are purged after {@code inventory.events.retention}.
  */
 @Component
 class EventUpkeep {
@@ -31,14 +32,17 @@ class EventUpkeep {
     private final FailedEventPublications failed;
     private final CompletedEventPublications completed;
     private final EventSettings settings;
+    private final OutstandingEvents outstanding;
     private final ObjectProvider<RabbitAdmin> admin;
     private final ObjectProvider<ConnectionFactory> rabbit;
 
     EventUpkeep(FailedEventPublications failed, CompletedEventPublications completed, EventSettings settings,
-                ObjectProvider<RabbitAdmin> admin, ObjectProvider<ConnectionFactory> rabbit) {
+                OutstandingEvents outstanding, ObjectProvider<RabbitAdmin> admin,
+                ObjectProvider<ConnectionFactory> rabbit) {
         this.failed = failed;
         this.completed = completed;
         this.settings = settings;
+        this.outstanding = outstanding;
         this.admin = admin;
         this.rabbit = rabbit;
     }
@@ -62,8 +66,12 @@ class EventUpkeep {
         }
     }
 
+    /** Each round when the broker answers (while it does not, every attempt would fail at once). */
     @Scheduled(initialDelay = 0, fixedDelayString = "${inventory.events.resubmit-every:5s}")
     void resubmitFailed() {
+        if (!outstanding.brokerAnswers()) {
+            return;
+        }
         try {
             failed.resubmit(ResubmissionOptions.defaults().withBatchSize(settings.resubmitBatch())
                     .withMaxInFlight(settings.resubmitBatch()));

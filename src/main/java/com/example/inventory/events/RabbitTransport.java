@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -29,6 +31,7 @@ final class RabbitTransport implements EventExternalizationTransport {
     private final RabbitTemplate rabbit;
     private final JsonMapper json;
     private final Duration confirmTimeout;
+    private final FailedPublicationLog failures = new FailedPublicationLog();
 
     RabbitTransport(RabbitTemplate rabbit, JsonMapper json, Duration confirmTimeout) {
         this.rabbit = rabbit;
@@ -49,12 +52,23 @@ final class RabbitTransport implements EventExternalizationTransport {
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         Message message = new Message(json.writeValueAsBytes(event), properties);
         CorrelationData correlation = new CorrelationData(event.eventId().toString());
-        rabbit.send(target.getTarget(), target.getKey(), message, correlation);
+        try {
+            rabbit.send(target.getTarget(), target.getKey(), message, correlation);
+        } catch (AmqpException e) {
+            failures.failed(e.getMessage());
+            throw e;
+        }
         return correlation.getFuture().orTimeout(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAccept(confirm -> {
                     if (!confirm.ack()) {
                         throw new IllegalStateException("The broker did not accept event " + event.eventId() + ": "
                                 + confirm.reason());
+                    }
+                })
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        failures.failed(failure instanceof TimeoutException ? "no confirm within " + confirmTimeout
+                                : String.valueOf(failure.getMessage()));
                     }
                 });
     }

@@ -72,6 +72,9 @@ class EventsFaultsIT {
         awaitNothingOutstanding(service.api());
         assertThat(service.api().get("/actuator/health/events").json().get("status").asString()).isEqualTo("UP");
         assertThat(tap.violations()).isEmpty();
+        assertThat(service.logOfThisProcess().lines()).as("the outage in a few lines, no stack trace")
+                .noneMatch(line -> line.contains(" ERROR ") || line.startsWith("\tat "))
+                .filteredOn(line -> line.contains(" WARN ")).hasSizeLessThanOrEqualTo(5);
     }
 
     @Test
