@@ -13,13 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publication waits for the broker's confirm before it counts as failed (and is
  *        resubmitted)
  * @param resubmitEvery how often failed publications are resubmitted (also once at start-up)
- * @param resubmitBatch at most this many failed publications per resubmission round
+ * @param resubmitBatch at most this many failed publications per resubmission round (its claims are one
+ *        transaction)
  * @param retention how long completed publications are kept before they are purged
  * @param purgeEvery how often completed publications older than the retention are purged
  */
 @ConfigurationProperties("inventory.events")
 public record EventSettings(@DefaultValue("rabbit") Transport transport, @DefaultValue("5s") Duration confirmTimeout,
-                            @DefaultValue("5s") Duration resubmitEvery, @DefaultValue("500") int resubmitBatch,
+                            @DefaultValue("5s") Duration resubmitEvery, @DefaultValue("100") int resubmitBatch,
                             @DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration purgeEvery) {
 
     /** Where events go. */

@@ -124,12 +124,6 @@ class LocationConcurrencyTests {
     }
 
     /**
-     * Orders lock rows of two products at two locations in every order a client can write them: pinned lines
-     * {@code [P1@far, P2@near]} and {@code [P2@near, P1@far]}, and unpinned lines {@code [P1, P2]} and {@code [P2, P1]}
-     * (served by {@code near}, the preferred location, which has plenty). One global lock order of (product,
-     * location) means no deadlock, so no 503 but the optimistic strategy's retries running out.
-     */
-    /**
      * Every strategy at once on rows whose ids are not in lock order: a restock made the first product's row at X
      * after the second product's row, so id order puts (P2, DEFAULT) before (P1, X), lock order the other way round.
      * A strategy that wrote rows in id order (Hibernate's ordered updates did, for optimistic) deadlocked with one
@@ -141,6 +135,9 @@ class LocationConcurrencyTests {
         String p1 = api.newProduct(at("DEFAULT", 100_000));
         String p2 = api.newProduct(at("DEFAULT", 100_000));
         assertThat(api.restock(p1, x, 100_000).status()).isEqualTo(200);
+        // Both products kept at two locations: an atomic or optimistic order takes each one's advisory lock (for its
+        // events) between its rows, in the one order all strategies follow.
+        assertThat(api.restock(p2, x, 100_000).status()).isEqualTo(200);
         PlacementMode[] modes = PlacementMode.values();
 
         List<Response> answers = Race.run(40, 40, thread -> {
@@ -162,6 +159,12 @@ class LocationConcurrencyTests {
         api.assertLedgerMatchesRows(p2);
     }
 
+    /**
+     * Orders lock rows of two products at two locations in every order a client can write them: pinned lines
+     * {@code [P1@far, P2@near]} and {@code [P2@near, P1@far]}, and unpinned lines {@code [P1, P2]} and {@code [P2, P1]}
+     * (served by {@code near}, the preferred location, which has plenty). One global lock order of (product,
+     * location) means no deadlock, so no 503 but the optimistic strategy's retries running out.
+     */
     @ParameterizedTest
     @EnumSource(PlacementMode.class)
     void ordersTouchingRowsInOppositeOrderNeverDeadlock(PlacementMode strategy) throws Exception {

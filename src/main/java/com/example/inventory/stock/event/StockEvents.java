@@ -28,19 +28,17 @@ import org.springframework.stereotype.Component;
  *   <li>every row of each product, held locked (pessimistic, batched, restocks, cancellations, releases): the totals
  *       are the rows' sums;</li>
  *   <li>rows changed without locking the product's other rows (atomic, optimistic): when the changed row is the
- *       product's only one, its figures are the product's; otherwise the product's rows are summed again under a
- *       transaction-scoped advisory lock of the product, taken after the change, so that two such transactions on
- *       different rows of one product decide one after the other, the later seeing the earlier's committed change
- *       (a locking path needs no such lock: it waits for any row another transaction changed).</li>
+ *       product's only one, its figures are the product's; otherwise the transaction took the product's advisory lock
+ *       ({@link Ledger#PRODUCT_LOCKS}) after the change and before its entry, and the product's rows are summed again
+ *       under it: two such transactions on different rows of one product decide one after the other, the later
+ *       seeing the earlier's committed change, in the order of their entries (a locking path needs no such lock: it
+ *       waits for any row another transaction changed).</li>
  * </ul>
  *
  * No event, no write: a transaction whose changes cross nothing costs nothing here.
  */
 @Component
 public class StockEvents {
-
-    /** The first key of the products' advisory locks (the two-key space; restock keys use the one-key space). */
-    private static final int PRODUCT_LOCKS = 0x5354_4b45;
 
     private final ApplicationEventPublisher publisher;
     private final JdbcClient jdbc;
@@ -129,16 +127,25 @@ public class StockEvents {
         changes.events(now()).forEach(publisher::publishEvent);
     }
 
-    /** Locks the products (in id order), then sums their rows as they are now: the changes before are committed. */
+    /**
+     * Takes the product's advisory lock ({@link Ledger#PRODUCT_LOCKS}) for the rest of the transaction: for a path that
+     * changed rows of a product kept at several locations without locking the others, right after them and before it
+     * writes their entries.
+     */
+    public void lockProduct(long productId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashint8(?))").params(Ledger.PRODUCT_LOCKS, productId)
+                .query((row, number) -> number).list();
+    }
+
+    /**
+     * Sums the products' rows as they are now, under their advisory locks (taken before their entries were written):
+     * every change decided before is committed.
+     */
     private void settle(Map<Long, Entries> unsettled) {
         if (unsettled.isEmpty()) {
             return;
         }
-        Long[] ids = unsettled.keySet().stream().sorted().toArray(Long[]::new);
-        jdbc.sql("""
-                SELECT pg_advisory_xact_lock(?, hashint8(id))
-                  FROM (SELECT id FROM unnest(?::bigint[]) AS id ORDER BY id OFFSET 0) ordered""")
-                .params(PRODUCT_LOCKS, ids).query((row, number) -> number).list();
+        Long[] ids = unsettled.keySet().toArray(Long[]::new);
         jdbc.sql("""
                 SELECT p.id, p.sku, p.low_stock_threshold, sum(s.stock) AS stock, sum(s.reserved) AS reserved
                   FROM product p JOIN location_stock s ON s.product_id = p.id

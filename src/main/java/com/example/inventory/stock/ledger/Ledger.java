@@ -29,19 +29,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ledger {
 
-    /** The model's conditional change and its entry, one statement: the row lock is held for one round trip. */
+    /**
+     * The first key of the products' transaction-scoped advisory locks (PostgreSQL's two-key space; restock keys use
+     * the one-key space). A transaction that changed a row of a product kept at several locations without locking
+     * the product's other rows takes the product's lock before it writes the change's entry, and keeps it to its end:
+     * such changes of one product get their entries, and decide their events, one after the other, in the order of
+     * their entries' ids.
+     */
+    public static final int PRODUCT_LOCKS = 0x5354_4b45;
+
+    /**
+     * The model's conditional change and its entry, one statement: the row lock is held for one round trip. When the
+     * changed row is not its product's only one, the product's advisory lock ({@link #PRODUCT_LOCKS}) is taken between
+     * the change and the entry, so the entry's id is drawn once the lock is had.
+     */
     private static String changeAndRecord(String change) {
         return "WITH changed AS (\n" + change + "),\n" + """
                      recorded AS (
                 INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor,
                                             created_at)
                 SELECT product_id, location, :kind, :quantity, stock, :reference, :actor, clock_timestamp() FROM changed
+                 WHERE changed.product_locations = 1
+                    OR (SELECT true FROM (SELECT pg_advisory_xact_lock(%d, hashint8(changed.product_id))) locked)
                 RETURNING id)
                 SELECT recorded.id, changed.product_id, changed.location, changed.stock, changed.reserved,
                        changed.product_locations,
                        (SELECT p.low_stock_threshold FROM product p WHERE p.id = changed.product_id) AS threshold
                   FROM recorded, changed
-                """;
+                """.formatted(PRODUCT_LOCKS);
     }
 
     private static final String CHANGE_PINNED_AND_RECORD = changeAndRecord(StockStatements.CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS);

@@ -17,7 +17,10 @@ import com.example.inventory.stock.model.LocationStock;
 import com.example.inventory.stock.model.LocationStockRepository;
 import com.example.inventory.stock.model.StockStatements;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.retry.RetryException;
@@ -108,14 +111,34 @@ class OptimisticPlacer extends SingleOrderPlacer {
         // got in first. Writing the ledger before it keeps the winner's row locks (update to commit) short, which
         // shortens the window in which others read a version that is about to go stale. Ledger order per row
         // still follows commit order: a winner read the row after the previous winner committed. The rows are
-        // written in lock order (found's order), as every other strategy locks them.
-        List<Long> positions = ledger.record(applied.movements());
+        // written in lock order (found's order), as every other strategy locks them. An order with a product kept at
+        // several locations is the exception: each such product's advisory lock is taken right after its rows (the
+        // order the atomic strategy takes them in), and the entries are written last, so that their ids follow the
+        // order in which the product's events are decided (StockEvents).
         List<LocationStock> changed = found.stream().filter(applied.changed()::contains).toList();
-        if (!statements.writeIfUnchanged(changed)) {
-            throw new OptimisticLockingFailureException("A stock row of order " + order.orderId()
-                    + " changed since it was read");
+        List<Long> positions;
+        if (found.stream().noneMatch(row -> row.getProductLocations() > 1)) {
+            positions = ledger.record(applied.movements());
+            writeIfUnchanged(changed, order);
+        } else {
+            Map<Long, List<LocationStock>> byProduct = new LinkedHashMap<>();
+            changed.forEach(row -> byProduct.computeIfAbsent(row.getProductId(), id -> new ArrayList<>()).add(row));
+            for (List<LocationStock> rowsOfProduct : byProduct.values()) {
+                writeIfUnchanged(rowsOfProduct, order);
+                if (rowsOfProduct.getFirst().getProductLocations() > 1) {
+                    events.lockProduct(rowsOfProduct.getFirst().getProductId());
+                }
+            }
+            positions = ledger.record(applied.movements());
         }
         events.changedRead(found, applied.movements(), positions);
         return applied.allocations();
+    }
+
+    private void writeIfUnchanged(List<LocationStock> rows, StockOrder order) {
+        if (!statements.writeIfUnchanged(rows)) {
+            throw new OptimisticLockingFailureException("A stock row of order " + order.orderId()
+                    + " changed since it was read");
+        }
     }
 }
