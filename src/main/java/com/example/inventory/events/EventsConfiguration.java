@@ -1,7 +1,6 @@
 package com.example.inventory.events;
 
 import com.example.inventory.common.InventoryEvent;
-import java.util.concurrent.Executor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,44 +20,18 @@ import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.support.EventExternalizationTransport;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Which events leave the service, and how: every {@link InventoryEvent}, to the durable topic exchange
  * {@value InventoryEvent#EXCHANGE} with its name as the routing key, through Spring Modulith's module listener (its
  * publications kept in the registry until the transport's future completes). The listener runs after commit on the
- * publishers' threads ({@code @EnableAsync}, {@link #getAsyncExecutor()}): a request never waits for the broker.
+ * publishers' threads ({@code @EnableAsync}, {@link EventPublishers}): a request never waits for the broker.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 @EnableConfigurationProperties(EventSettings.class)
-class EventsConfiguration implements AsyncConfigurer {
-
-    private final EventSettings settings;
-
-    EventsConfiguration(EventSettings settings) {
-        this.settings = settings;
-    }
-
-    /**
-     * The threads that publish events after commit (the only {@code @Async} work here): {@code
-     * inventory.events.publishers} of them, with a queue that never refuses. Each publication marks its record twice
-     * on a pool connection, so a wave of events (30,000 holds expiring together) must not take the pool from the
-     * requests: it drains at the publishers' pace instead, and whatever is queued when the service stops stays
-     * outstanding in the registry, to be resubmitted.
-     */
-    @Override
-    public Executor getAsyncExecutor() {
-        ThreadPoolTaskExecutor publishers = new ThreadPoolTaskExecutor();
-        publishers.setCorePoolSize(settings.publishers());
-        publishers.setMaxPoolSize(settings.publishers());
-        publishers.setThreadNamePrefix("events-");
-        publishers.setWaitForTasksToCompleteOnShutdown(false);
-        publishers.initialize();
-        return publishers;
-    }
+class EventsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventsConfiguration.class);
 
@@ -82,7 +55,8 @@ class EventsConfiguration implements AsyncConfigurer {
     @Bean
     @ConditionalOnProperty(name = "inventory.events.enabled", havingValue = "true", matchIfMissing = true)
     EventExternalizerModuleListener eventExternalizer(EventExternalizationConfiguration configuration,
-                                                      ObjectProvider<RabbitTemplate> rabbit, JsonMapper json) {
+                                                      EventSettings settings, ObjectProvider<RabbitTemplate> rabbit,
+                                                      JsonMapper json) {
         EventExternalizationTransport transport = switch (settings.transport()) {
             case RABBIT -> new RabbitTransport(rabbit.getObject(), json, settings.confirmTimeout());
             case LOG -> {
