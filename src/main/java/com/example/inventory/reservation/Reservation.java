@@ -166,15 +166,6 @@ class Reservation implements StockOrder {
         };
     }
 
-    /** Its time is up: the hold ends as {@code EXPIRED}. Only an overdue reservation expires. */
-    void expire(Instant now) {
-        if (!isOverdueAt(now)) {
-            throw new IllegalStateException("Reservation " + id + " is " + status + " until " + expiresAt);
-        }
-        status = ReservationStatus.EXPIRED;
-        decidedAt = now;
-    }
-
     /**
      * Holds the units until {@code until} instead, which may be as late as its creation plus {@code maxLifetime}
      * and no later.

@@ -4,13 +4,17 @@ import com.example.inventory.stock.ClaimRows;
 import com.example.inventory.stock.Claims;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockOrder;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,6 +58,26 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
             DELETE FROM reservation WHERE id = ANY (?::uuid[])""";
 
     private static final String STORED = "SELECT id FROM reservation WHERE id = ANY (?::uuid[])";
+
+    /**
+     * Expires up to {@code limit} active reservations whose time is up, oldest expiry first, in one statement, and
+     * answers them with their lines. Rows another transaction holds (another instance's sweep, a confirmation, a
+     * release) are skipped, not waited for: whoever holds one decides it.
+     */
+    private static final String EXPIRE_OVERDUE = """
+            WITH due AS (
+                SELECT id FROM reservation
+                 WHERE status = 'ACTIVE' AND expires_at <= ?
+                 ORDER BY expires_at
+                 LIMIT ?
+                   FOR NO KEY UPDATE SKIP LOCKED),
+            expired AS (
+                UPDATE reservation r SET status = 'EXPIRED', decided_at = ?
+                  FROM due WHERE r.id = due.id
+                RETURNING r.id, r.order_id, r.client_id, r.created_at, r.expires_at)
+            SELECT e.id, e.order_id, e.client_id, e.created_at, e.expires_at, l.sku, l.quantity, l.location
+              FROM expired e JOIN reservation_line l ON l.reservation_id = e.id
+             ORDER BY e.expires_at, e.id, l.line_no""";
 
     /**
      * Locks the hold counters of some clients, in client order (every transaction that changes holds takes them so,
@@ -138,6 +162,33 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
             deleteClaims(orders);
             addHeld(freedBy(orders));
         }
+    }
+
+    /**
+     * Expires the reservations whose time is up at {@code now} (at most {@code limit}, oldest expiry first, skipping
+     * those another transaction holds), in one statement, inside the caller's transaction.
+     *
+     * @return the expired reservations, with their lines
+     */
+    List<ReservationOrder> expireOverdue(Instant now, int limit) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        List<ExpiredLine> rows = jdbc.sql(EXPIRE_OVERDUE).params(at, limit, at).query((row, number) ->
+                new ExpiredLine(new ReservationOrder(row.getObject("id", UUID.class), row.getString("order_id"),
+                        row.getString("client_id"), List.of(), row.getObject("created_at", OffsetDateTime.class)
+                        .toInstant(), row.getObject("expires_at", OffsetDateTime.class).toInstant()),
+                        new OrderLine(row.getString("sku"), row.getInt("quantity"), row.getString("location"))))
+                .list();
+        Map<UUID, List<ExpiredLine>> byReservation = new LinkedHashMap<>();
+        rows.forEach(row -> byReservation.computeIfAbsent(row.reservation().id(), id -> new ArrayList<>()).add(row));
+        return byReservation.values().stream().map(lines -> {
+            ReservationOrder reservation = lines.getFirst().reservation();
+            return new ReservationOrder(reservation.id(), reservation.orderId(), reservation.clientId(),
+                    lines.stream().map(ExpiredLine::line).toList(), reservation.createdAt(), reservation.expiresAt());
+        }).toList();
+    }
+
+    /** One line of an expired reservation, as the expiring statement answers it (the reservation without lines). */
+    private record ExpiredLine(ReservationOrder reservation, OrderLine line) {
     }
 
     /**

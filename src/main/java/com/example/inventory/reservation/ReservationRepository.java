@@ -1,6 +1,5 @@
 package com.example.inventory.reservation;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,18 +18,6 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Reservation r where r.id = :id")
     Optional<Reservation> findForUpdate(UUID id);
-
-    /**
-     * Up to {@code limit} active reservations whose time is up at {@code now}, oldest expiry first, locked; rows
-     * another transaction holds (another instance's sweeper, a confirm, a release) are skipped, not waited for.
-     */
-    @Query(nativeQuery = true, value = """
-            SELECT * FROM reservation
-             WHERE status = 'ACTIVE' AND expires_at <= :now
-             ORDER BY expires_at
-             LIMIT :limit
-               FOR NO KEY UPDATE SKIP LOCKED""")
-    List<Reservation> lockOverdue(Instant now, int limit);
 
     /** {active reservations, units they hold}. */
     @Query(nativeQuery = true, value = """

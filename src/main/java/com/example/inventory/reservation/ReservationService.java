@@ -184,7 +184,7 @@ public class ReservationService {
             List<List<Allocated>> held = inventory.release(List.of(reservation), caller.clientId()).get(reservation);
             ReservationView view = ReservationView.of(reservation, held);
             if (reservation.getStatus() == ReservationStatus.EXPIRED) {
-                expired(reservation, held, now);
+                expired(reservation.getId(), reservation, held, now);
                 return new Decision(view, Outcome.EXPIRED);
             }
             return new Decision(view, Outcome.RELEASED);
@@ -244,25 +244,22 @@ public class ReservationService {
     @Transactional
     public int expireOverdue(int limit) {
         Instant now = now();
-        List<Reservation> overdue = reservations.lockOverdue(now, limit);
+        List<ReservationOrder> overdue = book.expireOverdue(now, limit);
         if (overdue.isEmpty()) {
             return 0;
         }
         book.unhold(overdue);
         Map<StockOrder, List<List<Allocated>>> held = inventory.release(overdue, Caller.SYSTEM);
-        overdue.forEach(reservation -> {
-            reservation.expire(now);
-            expired(reservation, held.get(reservation), now);
-        });
+        overdue.forEach(reservation -> expired(reservation.id(), reservation, held.get(reservation), now));
         metrics.expired(overdue.size());
         log.info("Expired {} reservation(s)", overdue.size());
         return overdue.size();
     }
 
     /** Records that a hold ended as expired (published once its transaction commits). */
-    private void expired(Reservation reservation, List<List<Allocated>> held, Instant at) {
-        events.publishEvent(new ReservationExpired(InventoryEvent.newId(), at, reservation.getId(),
-                reservation.orderId(), reservation.clientId(), OrderLineView.of(reservation.lines(), held)));
+    private void expired(UUID id, StockOrder reservation, List<List<Allocated>> held, Instant at) {
+        events.publishEvent(new ReservationExpired(InventoryEvent.newId(), at, id, reservation.orderId(),
+                reservation.clientId(), OrderLineView.of(reservation.lines(), held)));
     }
 
     /** {active reservations, units they hold}. */

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A reservation's transitions, as the entity guards them: no Spring, no database. */
@@ -61,19 +60,6 @@ class ReservationLifecycleTests {
     }
 
     @Test
-    void expiresAtItsDeadline() {
-        reservation.expire(DEADLINE);
-
-        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
-    }
-
-    @Test
-    void doesNotExpireBeforeItsDeadline() {
-        assertThatIllegalStateException().isThrownBy(() -> reservation.expire(BEFORE_DEADLINE));
-        assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.ACTIVE);
-    }
-
-    @Test
     void extendsItsDeadline() {
         Instant later = DEADLINE.plus(TTL);
 
@@ -111,13 +97,12 @@ class ReservationLifecycleTests {
     class Confirmed {
 
         @Test
-        void cannotBeReleasedExtendedExpiredOrConfirmedAgain() {
+        void cannotBeReleasedExtendedOrConfirmedAgain() {
             reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE);
 
             assertRefused(() -> reservation.release(BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
             assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE, LIFETIME), ReservationStatus.CONFIRMED);
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.CONFIRMED);
-            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
             assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.CONFIRMED);
         }
     }
@@ -126,12 +111,11 @@ class ReservationLifecycleTests {
     class Released {
 
         @Test
-        void cannotBeConfirmedExtendedOrExpired() {
+        void cannotBeConfirmedOrExtended() {
             reservation.release(BEFORE_DEADLINE);
 
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), BEFORE_DEADLINE), ReservationStatus.RELEASED);
             assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), BEFORE_DEADLINE, LIFETIME), ReservationStatus.RELEASED);
-            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
             assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.RELEASED);
         }
 
@@ -148,17 +132,16 @@ class ReservationLifecycleTests {
     class Expired {
 
         @Test
-        void cannotBeConfirmedExtendedOrExpiredAgain() {
-            reservation.expire(DEADLINE);
+        void cannotBeConfirmedOrExtended() {
+            reservation.release(DEADLINE);
 
             assertRefused(() -> reservation.confirm(UUID.randomUUID(), DEADLINE), ReservationStatus.EXPIRED);
             assertRefused(() -> reservation.extend(DEADLINE.plus(TTL), DEADLINE, LIFETIME), ReservationStatus.EXPIRED);
-            assertThatIllegalStateException().isThrownBy(() -> reservation.expire(DEADLINE));
         }
 
         @Test
         void releasedChangesNothing() {
-            reservation.expire(DEADLINE);
+            reservation.release(DEADLINE);
 
             assertThat(reservation.release(DEADLINE)).as("no units go back twice").isFalse();
             assertThat(reservation.getStatus()).isEqualTo(ReservationStatus.EXPIRED);
