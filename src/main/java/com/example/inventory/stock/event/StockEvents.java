@@ -1,6 +1,5 @@
 package com.example.inventory.stock.event;
 
-import com.example.inventory.common.InventoryEvent;
 import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Movement;
 import com.example.inventory.stock.model.LocationStock;
@@ -113,14 +112,6 @@ public class StockEvents {
             }
         });
         settle(unsettled);
-    }
-
-    /**
-     * Publishes an event that is not a stock change's: it is recorded in the current transaction, published after it
-     * commits.
-     */
-    public void publish(InventoryEvent event) {
-        publisher.publishEvent(event);
     }
 
     private void publish(ProductChanges changes) {
