@@ -16,8 +16,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.EventExternalizationTransport;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -43,6 +45,13 @@ class EventsConfiguration {
                 .routeAll(event -> RoutingTarget.forTarget(InventoryEvent.EXCHANGE)
                         .andKey(((InventoryEvent) event).eventName()))
                 .build();
+    }
+
+    /** The registry's repository, wrapped: a transaction's publications are written in one batch. */
+    @Bean
+    static PublicationBatches publicationBatches(ObjectProvider<JdbcTemplate> jdbc,
+                                                 ObjectProvider<EventSerializer> serializer) {
+        return new PublicationBatches(jdbc, serializer);
     }
 
     /** Durable, not auto-deleted: declared at start-up (and on every reconnection) by Spring AMQP's admin. */
