@@ -19,13 +19,15 @@ import java.util.regex.Pattern;
 /**
  * The service's batching meters, scraped from {@code /actuator/prometheus} before and after a measured phase:
  * the {@code inventory.batch.size} summary ({@code inventory_batch_size…_count}, {@code _sum}, {@code _max}, with
- * any tags) and {@code inventory_batch_rejections…_total}. A service or strategy without batching has none, and
+ * any tags), the {@code inventory.batch.duration} timer ({@code inventory_batch_duration_seconds_count}, {@code _sum})
+ * and {@code inventory_batch_rejections…_total}. A service or strategy without batching has none, and
  * the report shows "–".
  */
 final class BatchMeters {
 
     private static final String SIZE = "inventory_batch_size";
     private static final String REJECTIONS = "inventory_batch_rejections";
+    private static final String DURATION = "inventory_batch_duration_seconds";
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     private BatchMeters() {
@@ -35,8 +37,11 @@ final class BatchMeters {
      * Totals over every tag set; {@code max} is the largest of them.
      *
      * @param buckets cumulative counts by upper bound ({@code le}), when the summary publishes buckets
+     * @param timed the batches the duration timer counted
+     * @param seconds their durations, summed
      */
-    record Snapshot(double count, double sum, double max, double rejections, SortedMap<Double, Double> buckets) {
+    record Snapshot(double count, double sum, double max, double rejections, SortedMap<Double, Double> buckets,
+                    double timed, double seconds) {
     }
 
     /**
@@ -45,8 +50,10 @@ final class BatchMeters {
      * @param max the largest batch: Micrometer's max after the phase, which covers the last minute or two (so maybe
      *            the warm-up, or an earlier run of the same strategy), capped by the smallest bucket bound that holds
      *            every batch of the phase, when the summary has buckets
+     * @param meanMillis the mean time from taking a batch off its queue to answering its orders (its transaction,
+     *                   mostly); NaN when the service has no such timer
      */
-    record Sizes(long batches, double mean, double max, long rejections) {
+    record Sizes(long batches, double mean, double max, long rejections, double meanMillis) {
     }
 
     static Optional<Snapshot> scrape(HttpClient http, URI service) throws InterruptedException {
@@ -66,6 +73,8 @@ final class BatchMeters {
         double sum = 0;
         double max = 0;
         double rejections = 0;
+        double timed = 0;
+        double seconds = 0;
         SortedMap<Double, Double> buckets = new TreeMap<>();
         boolean found = false;
         for (String line : exposition.lines().toList()) {
@@ -95,9 +104,14 @@ final class BatchMeters {
                 }
             } else if (name.startsWith(REJECTIONS) && name.endsWith("_total")) {
                 rejections += value;
+            } else if (name.equals(DURATION + "_count")) {
+                timed += value;
+            } else if (name.equals(DURATION + "_sum")) {
+                seconds += value;
             }
         }
-        return found ? Optional.of(new Snapshot(count, sum, max, rejections, buckets)) : Optional.empty();
+        return found ? Optional.of(new Snapshot(count, sum, max, rejections, buckets, timed, seconds))
+                : Optional.empty();
     }
 
     /** The phase's batches, or empty when the meters are absent or no batch was made. */
@@ -106,7 +120,7 @@ final class BatchMeters {
             return Optional.empty();
         }
         // A meter registered on first use is absent before the first batch: it counted nothing then.
-        Snapshot start = before.orElse(new Snapshot(0, 0, 0, 0, new TreeMap<>()));
+        Snapshot start = before.orElse(new Snapshot(0, 0, 0, 0, new TreeMap<>(), 0, 0));
         long batches = Math.round(after.get().count() - start.count());
         if (batches <= 0) {
             return Optional.empty();
@@ -118,7 +132,9 @@ final class BatchMeters {
                 break;
             }
         }
+        double timed = after.get().timed() - start.timed();
         return Optional.of(new Sizes(batches, (after.get().sum() - start.sum()) / batches, max,
-                Math.round(after.get().rejections() - start.rejections())));
+                Math.round(after.get().rejections() - start.rejections()),
+                timed > 0 ? 1000 * (after.get().seconds() - start.seconds()) / timed : Double.NaN));
     }
 }

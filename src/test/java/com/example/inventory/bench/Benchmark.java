@@ -47,18 +47,39 @@ public final class Benchmark {
     private final LoadClient client;
     /** Starts the names of this service's products and order ids: two services of one run share a database. */
     private final String tag;
+    /** A comparison's own check after each run, beside the invariants. */
+    private final AfterRun afterRun;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private int runNumber;
     /** Whether the locations of the locations scenario exist on this service's database. */
     private boolean locationsCreated;
 
+    /**
+     * What a comparison checks after each measured run of one of its services, beside the invariants (e.g.
+     * {@code --compare-events}: the sale's one {@code stock.depleted}); what it returns fails the run.
+     */
+    @FunctionalInterface
+    interface AfterRun {
+
+        AfterRun NOTHING = (scenario, strategy, workload) -> List.of();
+
+        List<String> violations(Scenario scenario, PlacementMode strategy, Workload workload)
+                throws SQLException, IOException, InterruptedException;
+    }
+
     Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client, String tag) {
+        this(options, catalogue, service, client, tag, AfterRun.NOTHING);
+    }
+
+    Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client, String tag,
+              AfterRun afterRun) {
         this.options = options;
         this.catalogue = catalogue;
         this.service = service;
         this.client = client;
         this.tag = tag;
+        this.afterRun = afterRun;
     }
 
     /**
@@ -82,7 +103,14 @@ public final class Benchmark {
             System.out.print(Options.USAGE);
             return EXIT_OK;
         }
-        return runWith(options);
+        try {
+            return runWith(options);
+        } catch (Exception | Error e) {
+            // Exit 1, as the usage says: thrown out of main, it would leave the JVM running on the local authorization
+            // server's threads, and bench/run would never end (seen when a service jar did not start).
+            e.printStackTrace();
+            return EXIT_FAILED;
+        }
     }
 
     private static int runWith(Options options) throws Exception {
@@ -91,6 +119,9 @@ public final class Benchmark {
         }
         if (options.baselineJar() != null) {
             return Baseline.run(options);
+        }
+        if (options.compareEvents() > 0) {
+            return EventsCost.run(options);
         }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
@@ -333,6 +364,7 @@ public final class Benchmark {
                 violations.add("sold " + measured.created() + " units, the stock was " + stock);
             }
         }
+        violations.addAll(afterRun.violations(scenario, strategy, workload));
         RunResult result = new RunResult(scenario, strategy, clients, client.name(), warmup, measurement, batches,
                 audit, violations);
         System.out.printf("%-34s %,8.0f %s  p50 %7.2f  p99 %8.2f ms  CPU ms/req service %.3f client %.3f"
@@ -341,7 +373,8 @@ public final class Benchmark {
                 scenario.checkout() ? "checkouts/s " : "deductions/s", result.latencyMillis(50),
                 result.latencyMillis(99), measurement.serviceMsPerRequest(), measurement.clientMsPerRequest(),
                 warmup.describe(), warmup.rates(), warmup.cpuPerRequest(), measured.tally().statuses,
-                batches.map(b -> "  batches mean %.1f max %.0f".formatted(b.mean(), b.max())).orElse(""),
+                batches.map(b -> "  batches mean %.1f max %.0f, %.2f ms each".formatted(b.mean(), b.max(),
+                        b.meanMillis())).orElse(""),
                 audit.map(a -> "  reservations %s swept %s s after".formatted(a.byStatus(),
                         Double.isNaN(a.sweepSeconds()) ? "not all" : "%.1f".formatted(a.sweepSeconds())))
                         .orElse(""),

@@ -23,7 +23,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                int serviceWarmupRounds, int clients,
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<PlacementMode> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
-               Path jar, List<String> serviceJavaOptions, int compareAuth, Path baselineJar, int baselineRounds) {
+               Path jar, List<String> serviceJavaOptions, int compareAuth, Path baselineJar, int baselineRounds,
+               int compareEvents) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
     static final int MAX_CEILING_SECONDS = 5;
@@ -38,6 +39,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
 
     /** Rounds of --baseline-jar unless --baseline-rounds says otherwise. */
     static final int BASELINE_ROUNDS = 3;
+
+    /** Rounds of --compare-events when the flag names none. */
+    static final int COMPARE_EVENTS_ROUNDS = 3;
+
+    /** The flags that may go without a value: each then means its default number of rounds. */
+    private static final Map<String, Integer> ROUNDS_FLAGS = Map.of("--compare-auth", COMPARE_AUTH_ROUNDS,
+            "--compare-events", COMPARE_EVENTS_ROUNDS);
 
     static final String USAGE = """
             Usage: bench/run [flags]
@@ -85,20 +93,29 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                                         on each in turn, --baseline-rounds times, alternating which goes first;
                                         the report gives current / baseline per scenario and strategy
               --baseline-rounds N       rounds of --baseline-jar (default %d)
+              --compare-events [ROUNDS] only the cost of events (no other run, no ceiling): the same jar twice, each
+                                        on a fresh database of its own, events on (inventory.events.enabled=true,
+                                        the default: recorded in the outbox, published to the tests' RabbitMQ) and
+                                        off (=false: none recorded or sent); first, per strategy, a flash sale on
+                                        each, checked: exactly one stock.depleted for the sale's product on, none
+                                        off; then each of --scenarios (default hot-sku here) for each of
+                                        --strategies at --clients on each in turn, ROUNDS times (default %d),
+                                        alternating which goes first; the report: on / off per scenario, strategy
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
             2 on bad flags.
             """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Scenario.LOCATIONS_OF_LOCATIONS,
             Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100, PlacementMode.names(),
-            MAX_CHECKOUT_TTL, String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS, BASELINE_ROUNDS);
+            MAX_CHECKOUT_TTL, String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS, BASELINE_ROUNDS,
+            COMPARE_EVENTS_ROUNDS);
 
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(PlacementMode.values()), Path.of("target", "bench"), 5_000, 10_000,
-                2, null, SERVICE_JAVA_OPTIONS, 0, null, BASELINE_ROUNDS);
+                2, null, SERVICE_JAVA_OPTIONS, 0, null, BASELINE_ROUNDS, 0);
     }
 
     /**
@@ -112,8 +129,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             if (flag.equals("--help") || flag.equals("-h")) {
                 return null;
             }
-            if (flag.equals("--compare-auth") && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
-                values.put(flag, Integer.toString(COMPARE_AUTH_ROUNDS));
+            if (ROUNDS_FLAGS.containsKey(flag) && (i + 1 == args.length || args[i + 1].startsWith("--"))) {
+                values.put(flag, Integer.toString(ROUNDS_FLAGS.get(flag)));
                 continue;
             }
             int equals = flag.indexOf('=');
@@ -126,8 +143,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             }
         }
         Options defaults = defaults();
-        // Before against after compares what the issue names: hot-sku, unless the scenarios are named.
-        boolean baseline = values.containsKey("--baseline-jar");
+        // Before against after, and events on against off, compare hot-sku unless the scenarios are named.
+        boolean hotSkuOnly = values.containsKey("--baseline-jar") || values.containsKey("--compare-events");
         Options options = new Options(
                 seconds(values.remove("--duration"), defaults.duration),
                 seconds(values.remove("--warmup"), defaults.warmup),
@@ -139,7 +156,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
                 Optional.ofNullable(values.remove("--client")).map(LoadClient.Choice::of).orElse(defaults.client),
                 list(values.remove("--scenarios"), Scenario::of,
-                        baseline ? List.of(Scenario.HOT_SKU) : defaults.scenarios),
+                        hotSkuOnly ? List.of(Scenario.HOT_SKU) : defaults.scenarios),
                 list(values.remove("--strategies"), PlacementMode::of, defaults.strategies),
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
                 number(values.remove("--flash-sale-stock"), defaults.flashSaleStock),
@@ -151,7 +168,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                         .orElse(defaults.serviceJavaOptions),
                 number(values.remove("--compare-auth"), defaults.compareAuth),
                 Optional.ofNullable(values.remove("--baseline-jar")).map(Path::of).orElse(null),
-                number(values.remove("--baseline-rounds"), defaults.baselineRounds));
+                number(values.remove("--baseline-rounds"), defaults.baselineRounds),
+                number(values.remove("--compare-events"), defaults.compareEvents));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown flag(s) " + values.keySet());
         }
@@ -176,8 +194,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         require(!scenarios.isEmpty() && !strategies.isEmpty(), "--scenarios and --strategies must not be empty");
         require(Files.isRegularFile(jar), "no service jar at " + jar);
         require(baselineJar == null || Files.isRegularFile(baselineJar), "no baseline jar at " + baselineJar);
-        require(baselineJar == null || compareAuth == 0,
-                "--baseline-jar and --compare-auth are runs of their own: one at a time");
+        require(compareEvents >= 0 && compareEvents <= 20, "--compare-events takes 1..20 rounds");
+        require(Stream.of(baselineJar != null, compareAuth > 0, compareEvents > 0).filter(on -> on).count() <= 1,
+                "--baseline-jar, --compare-auth and --compare-events are runs of their own: one at a time");
         require(baselineRounds >= 1 && baselineRounds <= 20, "--baseline-rounds must be 1..20");
         return this;
     }
@@ -265,6 +284,13 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                     + "round(s) on each, %s s measured per run after up to %s s of warm-up in %s s slices").formatted(
                     baselineJar, jar, scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")), clients,
                     strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")), baselineRounds,
+                    seconds(duration), seconds(warmup), seconds(warmupSlice));
+        }
+        if (compareEvents > 0) {
+            return ("the cost of events: events on against off, %s at %d clients, strategies %s, %d round(s) on each "
+                    + "service, %s s measured per run after up to %s s of warm-up in %s s slices").formatted(
+                    scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")), clients,
+                    strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")), compareEvents,
                     seconds(duration), seconds(warmup), seconds(warmupSlice));
         }
         if (compareAuth > 0) {

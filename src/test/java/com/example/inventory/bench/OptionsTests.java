@@ -58,4 +58,31 @@ class OptionsTests {
         assertThatThrownBy(() -> Options.parse("--jar", "pom.xml", "--baseline-jar", "mvnw", "--baseline-rounds",
                 "0")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** --compare-events, like --compare-auth, may go without a value; it compares hot-sku unless told otherwise. */
+    @Test
+    void compareEventsIsOffByDefaultTakesItsRoundsOrTheDefaultAndComparesHotSku() {
+        assertThat(Options.parse("--jar", "pom.xml").compareEvents()).isZero();
+        assertThat(Options.parse("--jar", "pom.xml", "--compare-events").compareEvents())
+                .isEqualTo(Options.COMPARE_EVENTS_ROUNDS);
+        Options events = Options.parse("--compare-events", "--strategies", "batched", "--jar", "pom.xml");
+        assertThat(events.compareEvents()).isEqualTo(Options.COMPARE_EVENTS_ROUNDS);
+        assertThat(events.compareAuth()).isZero();
+        assertThat(events.scenarios()).containsExactly(Scenario.HOT_SKU);
+        assertThat(events.describe()).contains("the cost of events", "hot-sku", "batched", "3 round(s)");
+        assertThat(Options.parse("--compare-events", "5", "--jar", "pom.xml").compareEvents()).isEqualTo(5);
+        assertThat(Options.parse("--compare-events=2", "--jar", "pom.xml", "--scenarios", "hot-sku,flash-sale"))
+                .satisfies(options -> {
+                    assertThat(options.compareEvents()).isEqualTo(2);
+                    assertThat(options.scenarios()).containsExactly(Scenario.HOT_SKU, Scenario.FLASH_SALE);
+                });
+        assertThatThrownBy(() -> Options.parse("--compare-events", "21", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("--compare-events", "--compare-auth", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one at a time");
+        assertThatThrownBy(() -> Options.parse("--compare-events", "--baseline-jar", "mvnw", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one at a time");
+        assertThat(Options.USAGE).contains("--compare-events [ROUNDS]", "inventory.events.enabled=true",
+                "ROUNDS times (default " + Options.COMPARE_EVENTS_ROUNDS + ")");
+    }
 }
