@@ -22,8 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.example.inventory.deduction.DeductionMetrics.Outcome;
@@ -124,24 +130,38 @@ public class DeductionService {
     }
 
     /**
-     * Records the deduction of units that a confirmed reservation held, inside the reservation's transaction; the
-     * caller moves the stock. Nothing is deducted here.
+     * Records the deductions of units that confirmed reservations held, inside their transaction, in one statement per
+     * strategy; the caller moves the stock. Nothing is deducted here.
      *
-     * @param id the new deduction's id
-     * @param allocations where the held units are, by line
-     * @param strategy the strategy that held the units
-     * @throws OrderConflictException when the order id has a deduction already
+     * @return the holds among them whose order id has a deduction already: nothing was recorded for them, and the
+     *         caller must not confirm them
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DeductionView recordConfirmed(UUID id, StockOrder held, List<List<Allocated>> allocations,
-                                         PlacementMode strategy, Instant createdAt) {
-        String orderId = held.orderId();
-        DeductionOrder order = new DeductionOrder(id, orderId, held.clientId(), List.copyOf(held.lines()), createdAt);
-        if (book.claim(List.of(order), strategy, 1).claimed().isEmpty()) {
-            throw OrderConflictException.alreadyDeducted(orderId);
+    public List<StockOrder> recordConfirmed(List<ConfirmedHold> confirmed, Instant createdAt) {
+        Map<PlacementMode, List<DeductionOrder>> byStrategy = new EnumMap<>(PlacementMode.class);
+        Map<DeductionOrder, StockOrder> holds = new IdentityHashMap<>();
+        for (ConfirmedHold hold : confirmed) {
+            DeductionOrder order = new DeductionOrder(hold.deductionId(), hold.held().orderId(),
+                    hold.held().clientId(), List.copyOf(hold.held().lines()), createdAt);
+            holds.put(order, hold.held());
+            byStrategy.computeIfAbsent(hold.strategy(), strategy -> new ArrayList<>()).add(order);
         }
-        log.debug("Deduction recorded for a confirmed reservation: order={} id={}", orderId, id);
-        return DeductionView.completed(order, strategy, 1, allocations);
+        List<StockOrder> taken = new ArrayList<>();
+        byStrategy.forEach((strategy, orders) -> {
+            Set<DeductionOrder> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+            claimed.addAll(book.claim(orders, strategy, 1).claimed());
+            orders.stream().filter(order -> !claimed.contains(order)).forEach(order -> taken.add(holds.get(order)));
+        });
+        log.debug("Deductions recorded for {} confirmed reservation(s), {} order id(s) taken already",
+                confirmed.size(), taken.size());
+        return taken;
+    }
+
+    /**
+     * A reservation being confirmed: its units become deduction {@code deductionId}, placed by {@code strategy} (the
+     * one that held them).
+     */
+    public record ConfirmedHold(UUID deductionId, StockOrder held, PlacementMode strategy) {
     }
 
     private RuntimeException refused(String orderId, PlacementMode strategy, Outcome outcome, long started,

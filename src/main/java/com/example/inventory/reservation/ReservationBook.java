@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -95,6 +96,12 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
               FROM unnest(?::varchar[], ?::bigint[]) AS change (client_id, units)
              WHERE client_hold.client_id = change.client_id""";
 
+    /** What a decision needs before it queues: whose reservation it is, its strategy and its first line's SKU. */
+    private static final String ROUTE = """
+            SELECT r.client_id, r.strategy, l.sku
+              FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id AND l.line_no = 0
+             WHERE r.id = ?""";
+
     private final JdbcClient jdbc;
     private final long maxHeldUnitsPerClient;
 
@@ -153,6 +160,19 @@ class ReservationBook implements OrderClaims<ReservationOrder> {
                         expiresAt, rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities(),
                         rows.locations())
                 .query(UUID.class).list());
+    }
+
+    /**
+     * Where a decision on reservation {@code id} goes: its client, the strategy that placed it and its first line's
+     * SKU (read without a lock: none of them ever changes), or empty when there is no such reservation.
+     */
+    Optional<Route> routeOf(UUID id) {
+        return jdbc.sql(ROUTE).param(id).query((row, number) -> new Route(row.getString("client_id"),
+                PlacementMode.of(row.getString("strategy")), row.getString("sku"))).optional();
+    }
+
+    /** Whose reservation it is, the strategy that placed it, and its first line's SKU. */
+    record Route(String clientId, PlacementMode strategy, String firstSku) {
     }
 
     /** Frees the claims of orders whose stock could not be held, and the units their clients' counters took. */

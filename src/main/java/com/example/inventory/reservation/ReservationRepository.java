@@ -1,5 +1,6 @@
 package com.example.inventory.reservation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,11 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Reservation r where r.id = :id")
     Optional<Reservation> findForUpdate(UUID id);
+
+    /** Some reservations under their row locks, taken in id order (as every batch takes them: no circle). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from Reservation r where r.id in :ids order by r.id")
+    List<Reservation> findAllForUpdate(Collection<UUID> ids);
 
     /** {active reservations, units they hold}. */
     @Query(nativeQuery = true, value = """

@@ -1,9 +1,7 @@
 package com.example.inventory.reservation;
 
 import com.example.inventory.common.Caller;
-import com.example.inventory.common.InventoryEvent;
 import com.example.inventory.common.TimeOrderedUuid;
-import com.example.inventory.deduction.DeductionService;
 import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.ContentionException;
 import com.example.inventory.stock.InsufficientStockException;
@@ -13,11 +11,9 @@ import com.example.inventory.stock.OncePerOrderId.Answer;
 import com.example.inventory.stock.OncePerOrderId;
 import com.example.inventory.stock.OrderConflictException;
 import com.example.inventory.stock.OrderLine;
-import com.example.inventory.stock.OrderLineView;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.ProductNotFoundException;
 import com.example.inventory.stock.StockOrder;
-import com.example.inventory.stock.TrackedTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,21 +22,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import com.example.inventory.reservation.ReservationDecisions.Ask;
+import com.example.inventory.reservation.ReservationDecisions.Decision;
+import com.example.inventory.reservation.ReservationDecisions.Kind;
 import com.example.inventory.reservation.ReservationMetrics.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checkout holds: reserving takes units out of {@code available} at once (under any strategy, like a deduction);
  * a confirmation turns them into a deduction, a release or the expiry gives them back. Every decision is taken
- * under the reservation's row lock, so each reservation is decided exactly once.
+ * under the reservation's row lock ({@link ReservationDecisions}; the sweeper skips rows another transaction holds),
+ * so each reservation is decided exactly once; under the batched strategy a product's decisions queue with its orders
+ * and share a transaction.
  */
 @Service
 public class ReservationService {
@@ -49,28 +48,23 @@ public class ReservationService {
 
     private final ReservationRepository reservations;
     private final ReservationBook book;
+    private final ReservationDecisions decisions;
     private final InventoryService inventory;
     private final OncePerOrderId once;
-    private final DeductionService deductions;
     private final ReservationMetrics metrics;
-    private final TrackedTransactions writes;
     private final ReservationSettings settings;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReservationService(ReservationRepository reservations, ReservationBook book, InventoryService inventory,
-                       OncePerOrderId once, DeductionService deductions, ReservationMetrics metrics,
-                       TrackedTransactions writes, ReservationSettings settings, ApplicationEventPublisher events,
-                       Clock clock) {
-        this.writes = writes;
-        this.events = events;
-        this.settings = settings;
+    ReservationService(ReservationRepository reservations, ReservationBook book, ReservationDecisions decisions,
+                       InventoryService inventory, OncePerOrderId once, ReservationMetrics metrics,
+                       ReservationSettings settings, Clock clock) {
         this.reservations = reservations;
         this.book = book;
+        this.decisions = decisions;
         this.inventory = inventory;
         this.once = once;
-        this.deductions = deductions;
         this.metrics = metrics;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -148,22 +142,7 @@ public class ReservationService {
      * @throws OrderConflictException when the order id has a deduction already
      */
     public ReservationView confirm(String id, Caller caller) {
-        return decided(() -> {
-            Reservation reservation = lock(id, caller);
-            List<List<Allocated>> held = inventory.allocationsOf(reservation, MovementKind.RESERVE);
-            if (reservation.isConfirmed()) {
-                return new Decision(ReservationView.of(reservation, held), null);
-            }
-            Instant now = now();
-            UUID deductionId = TimeOrderedUuid.next();
-            reservation.confirm(deductionId, now);
-            // The deduction's claim before the client's hold counter, as a batch claims them: no lock cycle.
-            deductions.recordConfirmed(deductionId, reservation, held, PlacementMode.of(reservation.getStrategy()),
-                    now);
-            book.unhold(List.of(reservation));
-            inventory.confirm(reservation, held);
-            return new Decision(ReservationView.of(reservation, held), Outcome.CONFIRMED);
-        });
+        return decided(id, caller, Kind.CONFIRM, null);
     }
 
     /**
@@ -174,21 +153,7 @@ public class ReservationService {
      * @throws ReservationStateException when it was confirmed
      */
     public ReservationView release(String id, Caller caller) {
-        return decided(() -> {
-            Reservation reservation = lock(id, caller);
-            Instant now = now();
-            if (!reservation.release(now)) {
-                return new Decision(view(reservation), null);
-            }
-            book.unhold(List.of(reservation));
-            List<List<Allocated>> held = inventory.release(List.of(reservation), caller.clientId()).get(reservation);
-            ReservationView view = ReservationView.of(reservation, held);
-            if (reservation.getStatus() == ReservationStatus.EXPIRED) {
-                expired(reservation.getId(), reservation, held, now);
-                return new Decision(view, Outcome.EXPIRED);
-            }
-            return new Decision(view, Outcome.RELEASED);
-        });
+        return decided(id, caller, Kind.RELEASE, null);
     }
 
     /**
@@ -201,22 +166,23 @@ public class ReservationService {
      *         lifetime; nothing changes
      */
     public ReservationView extend(String id, Duration ttl, Caller caller) {
-        return decided(() -> {
-            Reservation reservation = lock(id, caller);
-            Instant now = now();
-            reservation.extend(now.plus(ttl), now, settings.maxLifetime());
-            return new Decision(view(reservation), Outcome.EXTENDED);
-        });
+        return decided(id, caller, Kind.EXTEND, ttl);
     }
 
     /**
-     * Runs one decision in a tracked transaction (its commit is found out if the connection fails) and counts what it
-     * came to once it has committed.
+     * Takes one decision ({@link ReservationDecisions}) the way the strategy that placed the reservation takes them
+     * ({@link InventoryService#decide}: batched, in its product's queue) and counts what it came to once it has
+     * committed. Only the caller's own reservation: its decisions are its client's alone (not even an operator's).
      */
-    private ReservationView decided(Supplier<Decision> decision) {
+    private ReservationView decided(String id, Caller caller, Kind kind, @Nullable Duration ttl) {
+        Optional<UUID> reservationId = TimeOrderedUuid.parse(id);
+        ReservationBook.Route route = reservationId.flatMap(book::routeOf)
+                .filter(found -> found.clientId().equals(caller.clientId()))
+                .orElseThrow(() -> ReservationNotFoundException.withId(id));
         Decision decided;
         try {
-            decided = writes.write(decision);
+            decided = inventory.decide(new Ask(reservationId.get(), kind, caller.clientId(), ttl), route.firstSku(),
+                    decisions, route.strategy());
         } catch (ReservationStateException | ReservationLifetimeExceededException e) {
             throw counted(Outcome.REFUSED, e);
         } catch (OrderConflictException e) {
@@ -228,10 +194,6 @@ public class ReservationService {
                     decided.reservation().id(), decided.outcome().tag());
         }
         return decided.reservation();
-    }
-
-    /** What a decision left the reservation as, and what it did, if anything (null: it was decided before). */
-    private record Decision(ReservationView reservation, @Nullable Outcome outcome) {
     }
 
     /**
@@ -250,16 +212,10 @@ public class ReservationService {
         }
         book.unhold(overdue);
         Map<StockOrder, List<List<Allocated>>> held = inventory.release(overdue, Caller.SYSTEM);
-        overdue.forEach(reservation -> expired(reservation.id(), reservation, held.get(reservation), now));
+        overdue.forEach(reservation -> decisions.expired(reservation.id(), reservation, held.get(reservation), now));
         metrics.expired(overdue.size());
         log.info("Expired {} reservation(s)", overdue.size());
         return overdue.size();
-    }
-
-    /** Records that a hold ended as expired (published once its transaction commits). */
-    private void expired(UUID id, StockOrder reservation, List<List<Allocated>> held, Instant at) {
-        events.publishEvent(new ReservationExpired(InventoryEvent.newId(), at, id, reservation.orderId(),
-                reservation.clientId(), OrderLineView.of(reservation.lines(), held)));
     }
 
     /** {active reservations, units they hold}. */
@@ -272,13 +228,6 @@ public class ReservationService {
     /** A stored reservation as the API shows it, with where its units are held (its ledger entries say). */
     private ReservationView view(Reservation reservation) {
         return ReservationView.of(reservation, inventory.allocationsOf(reservation, MovementKind.RESERVE));
-    }
-
-    /** The caller's own reservation, locked: its decisions are its client's alone (not even an operator's). */
-    private Reservation lock(String id, Caller caller) {
-        return TimeOrderedUuid.parse(id).flatMap(reservations::findForUpdate)
-                .filter(reservation -> reservation.clientId().equals(caller.clientId()))
-                .orElseThrow(() -> ReservationNotFoundException.withId(id));
     }
 
     private RuntimeException counted(Outcome outcome, RuntimeException reason) {

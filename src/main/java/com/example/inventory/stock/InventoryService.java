@@ -5,7 +5,9 @@ import com.example.inventory.stock.ledger.Ledger;
 import com.example.inventory.stock.ledger.Ledger.OrderKey;
 import com.example.inventory.stock.model.LocationRows;
 import com.example.inventory.stock.placement.LockedStockChange;
+import com.example.inventory.stock.placement.DecisionQueue;
 import com.example.inventory.stock.placement.LockedStockChange.Change;
+import com.example.inventory.stock.placement.LockedStockChange.Move;
 import com.example.inventory.stock.placement.LockedStockChange.Target;
 import com.example.inventory.stock.placement.Placers;
 import java.util.ArrayList;
@@ -28,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * or holds are given back, confirmed or released later, always under a row lock or a guarded update, in the same
  * transaction as their ledger entries. Where an order's units came from (its allocations) is what its placement's
  * ledger entries say, so every later change moves exactly those units of exactly those rows. Features keep their own
- * records ({@link OrderClaims}) and run their later decisions in {@link TrackedTransactions}; the catalogue's changes
- * go through {@link ProductStock}.
+ * records ({@link OrderClaims}); a hold's decisions go through {@link #decide} ({@link DecisionBook}: in the batched
+ * mode's queues, or a tracked transaction of their own), other later changes (a cancellation) run in
+ * {@link TrackedTransactions}; the catalogue's changes go through {@link ProductStock}.
  */
 @Service
 public class InventoryService {
@@ -40,9 +43,14 @@ public class InventoryService {
     private final LocationRows locations;
     private final StockSettings settings;
     private final StockMetrics metrics;
+    private final DecisionQueue decisionQueue;
+    private final TrackedTransactions writes;
 
     InventoryService(Placers placers, LockedStockChange lockedStock, Ledger ledger, LocationRows locations,
-                     StockSettings settings, StockMetrics metrics) {
+                     StockSettings settings, StockMetrics metrics, DecisionQueue decisionQueue,
+                     TrackedTransactions writes) {
+        this.decisionQueue = decisionQueue;
+        this.writes = writes;
         this.placers = placers;
         this.lockedStock = lockedStock;
         this.ledger = ledger;
@@ -150,15 +158,49 @@ public class InventoryService {
     }
 
     /**
-     * Turns the units held for an order into a sale: {@code stock} and {@code reserved} of exactly the rows that hold
-     * them both fall, one {@code CONFIRM} movement per allocated part (by the order's client), under the rows' locks,
-     * inside the caller's transaction.
+     * Takes a later decision on a placed order in {@code book}: under the batched mode it queues behind the orders
+     * of {@code routingSku} and is taken with the decisions of the same book that queued beside it, in one
+     * transaction; under any other mode, in a transaction of its own. Either way the transaction is tracked
+     * ({@link TrackedTransactions}): when its connection fails, whether it committed is found out.
      *
-     * @param allocations where the order's units are held ({@link #allocationsOf}, {@code RESERVE})
+     * @param strategy the mode that placed the order
+     * @return what the decision came to, once its transaction committed
+     * @throws RuntimeException the decision's refusal, or why its transaction failed
+     */
+    public <D, R> R decide(D decision, String routingSku, DecisionBook<D, R> book, PlacementMode strategy) {
+        if (strategy == PlacementMode.BATCHED) {
+            return decisionQueue.decide(decision, routingSku, book);
+        }
+        return writes.write(() -> book.decide(List.of(decision)).getFirst().orThrow());
+    }
+
+    /**
+     * Ends some holds, each as a sale or given back, with every row they hold locked in one query, in order, inside
+     * the caller's transaction. A sale: {@code stock} and {@code reserved} of exactly the rows that hold its units
+     * both fall, one {@code CONFIRM} movement per allocated part by the order's client. Given back: {@code reserved}
+     * falls ({@code available} rises), one {@code RELEASE} movement per allocated part by the hold's actor.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void confirm(StockOrder held, List<List<Allocated>> allocations) {
-        lockedStock.apply(List.of(changeOf(held, allocations, held.clientId())), MovementKind.CONFIRM);
+    public void endHolds(List<EndedHold> ended) {
+        if (!ended.isEmpty()) {
+            lockedStock.applyEach(ended.stream().map(hold -> new Move(changeOf(hold.order(), hold.allocations(),
+                    hold.actor()), hold.sold() ? MovementKind.CONFIRM : MovementKind.RELEASE)).toList());
+        }
+    }
+
+    /**
+     * A hold that ends: {@code sold} (confirmed) or given back, by {@code actor}; its units are where
+     * {@code allocations} say ({@link #allocationsOf}, {@code RESERVE}).
+     */
+    public record EndedHold(StockOrder order, List<List<Allocated>> allocations, boolean sold, String actor) {
+
+        public static EndedHold sold(StockOrder order, List<List<Allocated>> allocations) {
+            return new EndedHold(order, allocations, true, order.clientId());
+        }
+
+        public static EndedHold givenBack(StockOrder order, List<List<Allocated>> allocations, String actor) {
+            return new EndedHold(order, allocations, false, actor);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package com.example.inventory.deduction;
 import com.example.inventory.HeldRow;
 import com.example.inventory.HttpApi;
 import com.example.inventory.IntegrationTest;
+import com.example.inventory.OneBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +14,6 @@ import javax.sql.DataSource;
 
 import com.example.inventory.HttpApi.Response;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The batched strategy places what queued while its previous batch committed in one transaction, each order all or
- * nothing in arrival order. To make a batch of known content, a test holds the product's row so that the batch in
- * progress waits on it, queues its orders one by one (watching the queue depth), then lets go: they all form the
- * next batch, in the order they queued.
+ * nothing in arrival order; {@link OneBatch} makes a batch of known content.
  */
 @IntegrationTest
 class BatchedDeductionTests {
@@ -50,9 +48,12 @@ class BatchedDeductionTests {
 
     HttpApi api;
 
+    OneBatch batch;
+
     @BeforeEach
     void setUp() {
         api = new HttpApi(port);
+        batch = new OneBatch(dataSource, jdbc, registry);
     }
 
     @Test
@@ -156,56 +157,11 @@ class BatchedDeductionTests {
         assertThat(api.deduct("batched", unique("AFTER"), sku, 1).status()).isEqualTo(201);
     }
 
-    /**
-     * Sends a first order and holds the product's row, so that its batch waits; queues the given requests one at a
-     * time, in order, then lets the row go. Returns the answers of the queued requests, in the order sent.
-     */
     private List<Response> inOneBatch(String sku, List<Supplier<Response>> requests) throws Exception {
-        List<CompletableFuture<Response>> answers = new ArrayList<>();
-        CompletableFuture<Response> first;
-        try (HeldRow held = HeldRow.lock(dataSource, sku)) {
-            double depthBefore = queueDepth();
-            first = CompletableFuture.supplyAsync(() -> api.deduct("batched", unique("FIRST"), sku, 1));
-            awaitLockWaiters(1);
-            for (Supplier<Response> request : requests) {
-                answers.add(CompletableFuture.supplyAsync(request));
-                awaitQueueDepth(depthBefore + answers.size());
-            }
-        }
-        assertThat(first.get(20, TimeUnit.SECONDS).status()).isEqualTo(201);
-        List<Response> responses = new ArrayList<>();
-        for (CompletableFuture<Response> answer : answers) {
-            responses.add(answer.get(20, TimeUnit.SECONDS));
-        }
-        return responses;
-    }
-
-    private void awaitQueueDepth(double expected) throws InterruptedException {
-        await("queue depth " + expected, () -> queueDepth() == expected);
-    }
-
-    /** Until {@code count} backends of this database wait for a lock: the first batch is stuck on the held row. */
-    private void awaitLockWaiters(int count) throws InterruptedException {
-        await(count + " lock waiter(s)", () -> jdbc.sql("""
-                SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock'""").query(Integer.class).single()
-                == count);
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s in time", what).isLessThan(deadline);
-            Thread.sleep(2);
-        }
-    }
-
-    private double queueDepth() {
-        return registry.get("inventory.batch.queue.depth").gauge().value();
+        return batch.of(sku, () -> api.deduct("batched", unique("FIRST"), sku, 1), requests);
     }
 
     private long batchCount() {
-        var summary = Search.in(registry).name("inventory.batch.size").summary();
-        return summary == null ? 0 : summary.count();
+        return batch.batchCount();
     }
 }

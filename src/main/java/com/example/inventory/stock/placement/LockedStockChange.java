@@ -74,8 +74,18 @@ public class LockedStockChange {
      * @throws IllegalStateException when a target names a location where its product has no row
      */
     public List<LocationStock> apply(List<Change> changes, MovementKind kind) {
+        return applyEach(changes.stream().map(change -> new Move(change, kind)).toList());
+    }
+
+    /**
+     * {@link #apply(List, MovementKind)} with a movement of its own for each change (holds ending as sales and as
+     * releases together), every row of their SKUs still locked in one query, in order.
+     *
+     * @return the locked rows, changed, in lock order
+     */
+    public List<LocationStock> applyEach(List<Move> moves) {
         TreeSet<String> skus = new TreeSet<>();
-        changes.forEach(change -> change.targets().forEach(target -> skus.add(target.sku())));
+        moves.forEach(move -> move.change().targets().forEach(target -> skus.add(target.sku())));
         List<LocationStock> locked = lock(skus);
         Map<String, Map<String, LocationStock>> bySku = new HashMap<>();
         Map<String, Long> totals = new HashMap<>();
@@ -85,7 +95,9 @@ public class LockedStockChange {
         }
         List<Movement> movements = new ArrayList<>();
         Instant now = clock.instant();
-        for (Change change : changes) {
+        for (Move move : moves) {
+            Change change = move.change();
+            MovementKind kind = move.kind();
             for (Target target : change.targets()) {
                 Map<String, LocationStock> rowsOfSku = bySku.get(target.sku());
                 if (rowsOfSku == null) {
@@ -121,5 +133,9 @@ public class LockedStockChange {
 
     /** The units one change moves, for one order ({@code reference}) or none, on behalf of {@code actor}. */
     public record Change(List<Target> targets, @Nullable String reference, String actor) {
+    }
+
+    /** A change and the movement it makes. */
+    public record Move(Change change, MovementKind kind) {
     }
 }

@@ -1,20 +1,27 @@
 package com.example.inventory.stock.placement.batch;
 
 import com.example.inventory.stock.ContentionException;
+import com.example.inventory.stock.DecisionBook;
+import com.example.inventory.stock.DecisionBook.DecideEachAlone;
+import com.example.inventory.stock.DecisionBook.Decided;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.PlacementMode;
 import com.example.inventory.stock.StockMetrics;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.StockSettings;
+import com.example.inventory.stock.TrackedTransactions;
 import com.example.inventory.stock.fault.CommitVerifier;
 import com.example.inventory.common.DatabaseFaults;
+import com.example.inventory.stock.placement.DecisionQueue;
 import com.example.inventory.stock.placement.Placer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +46,19 @@ import org.springframework.stereotype.Component;
  * orders meet in one queue; a multi-line order's other rows are locked in the batch's id order wherever it goes,
  * so batches, other strategies and other instances never deadlock.
  *
+ * <p>Later decisions on placed orders (a hold's confirmation, release, extension: {@link DecisionBook}) join the
+ * queue of the product they name, so a burst of them for a hot product shares one lock hand-off and one commit too:
+ * a round takes its orders in one transaction, then its decisions, book by book, in one transaction each
+ * ({@link TrackedTransactions}). Not in the orders' transaction: a decision locks its order's record and its client's
+ * hold counter before any stock row, as a claim does, and one transaction taking both in two statements could wait
+ * in a circle with another taking them the other way round.
+ *
  * <p>A full queue refuses at once (503 {@code contention}), logged as one line per interval ({@link QueueFullLog}).
  * On shutdown, after the web server has let in-flight
  * requests finish, everything still queued is placed and answered before the connection pool closes.
  */
 @Component
-class BatchedPlacer implements Placer, SmartLifecycle {
+class BatchedPlacer implements Placer, DecisionQueue, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedPlacer.class);
 
@@ -53,6 +67,7 @@ class BatchedPlacer implements Placer, SmartLifecycle {
 
     private final OrderBatch batches;
     private final CommitVerifier verifier;
+    private final TrackedTransactions writes;
     private final StockMetrics metrics;
     private final StockSettings.Batch settings;
     private final List<Drainer> drainers = new ArrayList<>();
@@ -61,10 +76,11 @@ class BatchedPlacer implements Placer, SmartLifecycle {
     private final QueueFullLog queueFull;
     private volatile boolean accepting;
 
-    BatchedPlacer(OrderBatch batches, CommitVerifier verifier, StockMetrics metrics, StockSettings settings,
-                    MeterRegistry registry) {
+    BatchedPlacer(OrderBatch batches, CommitVerifier verifier, TrackedTransactions writes, StockMetrics metrics,
+                  StockSettings settings, MeterRegistry registry) {
         this.batches = batches;
         this.verifier = verifier;
+        this.writes = writes;
         this.metrics = metrics;
         this.settings = settings.batch();
         this.queueFull = new QueueFullLog(this.settings.queueCapacity());
@@ -90,6 +106,18 @@ class BatchedPlacer implements Placer, SmartLifecycle {
     @Override
     public <O extends StockOrder> Placement place(O order, OrderClaims<O> book) {
         QueuedOrder<O> queued = new QueuedOrder<>(order, book);
+        enqueue(queued);
+        return queued.awaitAnswer();
+    }
+
+    @Override
+    public <D, R> R decide(D decision, String routingSku, DecisionBook<D, R> book) {
+        QueuedDecision<D, R> queued = new QueuedDecision<>(decision, routingSku, book);
+        enqueue(queued);
+        return queued.awaitAnswer();
+    }
+
+    private void enqueue(Queued queued) {
         if (!accepting) {
             throw new DataAccessResourceFailureException("The service is shutting down; nothing was changed");
         }
@@ -99,7 +127,6 @@ class BatchedPlacer implements Placer, SmartLifecycle {
             queueFull.refused();
             throw ContentionException.queueFull();
         }
-        return queued.awaitAnswer();
     }
 
     @SuppressWarnings("unchecked")
@@ -137,10 +164,10 @@ class BatchedPlacer implements Placer, SmartLifecycle {
     /** One queue and the platform thread that drains it, batch after batch. */
     private final class Drainer implements Runnable {
 
-        private final BlockingQueue<QueuedOrder<?>> queue;
+        private final BlockingQueue<Queued> queue;
         private final Thread thread;
         /** Orders deferred from the previous batch because an order with the same id was in it: they go first. */
-        private final Deque<QueuedOrder<?>> carried = new ArrayDeque<>();
+        private final Deque<Queued> carried = new ArrayDeque<>();
         private volatile boolean finishing;
 
         Drainer(int index) {
@@ -170,15 +197,26 @@ class BatchedPlacer implements Placer, SmartLifecycle {
         @Override
         public void run() {
             while (!(finishing && queue.isEmpty() && carried.isEmpty())) {
-                List<QueuedOrder<?>> batch;
+                List<Queued> batch;
                 try {
                     batch = nextBatch();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                if (!batch.isEmpty()) {
-                    placeAndAnswer(batch);
+                List<QueuedOrder<?>> orders = new ArrayList<>(batch.size());
+                List<QueuedDecision<?, ?>> decisions = new ArrayList<>();
+                for (Queued queued : batch) {
+                    switch (queued) {
+                        case QueuedOrder<?> order -> orders.add(order);
+                        case QueuedDecision<?, ?> decision -> decisions.add(decision);
+                    }
+                }
+                if (!orders.isEmpty()) {
+                    placeAndAnswer(orders);
+                }
+                if (!decisions.isEmpty()) {
+                    decideAndAnswer(decisions);
                 }
                 queueFull.writeIfDue();
             }
@@ -188,12 +226,12 @@ class BatchedPlacer implements Placer, SmartLifecycle {
          * Everything queued now, up to the bounds; waits only while nothing is queued. An order whose id is already
          * in the batch is carried over to the next one, which then finds it claimed and answers it as a replay.
          */
-        private List<QueuedOrder<?>> nextBatch() throws InterruptedException {
-            List<QueuedOrder<?>> batch = new ArrayList<>();
-            Deque<QueuedOrder<?>> deferred = new ArrayDeque<>();
+        private List<Queued> nextBatch() throws InterruptedException {
+            List<Queued> batch = new ArrayList<>();
+            Deque<Queued> deferred = new ArrayDeque<>();
             int lines = 0;
             while (batch.size() < settings.maxSize()) {
-                QueuedOrder<?> next = carried.pollFirst();
+                Queued next = carried.pollFirst();
                 if (next == null) {
                     next = batch.isEmpty() && deferred.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS)
                             : queue.poll();
@@ -216,13 +254,76 @@ class BatchedPlacer implements Placer, SmartLifecycle {
             return batch;
         }
 
-        private boolean sameIdIn(List<QueuedOrder<?>> batch, QueuedOrder<?> next) {
-            for (QueuedOrder<?> queued : batch) {
-                if (queued.sameIdAs(next)) {
+        private boolean sameIdIn(List<Queued> batch, Queued next) {
+            if (!(next instanceof QueuedOrder<?> order)) {
+                return false;
+            }
+            for (Queued queued : batch) {
+                if (queued instanceof QueuedOrder<?> other && other.sameIdAs(order)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Takes the round's decisions, each book's in one transaction, and answers them once it has ended. */
+        private void decideAndAnswer(List<QueuedDecision<?, ?>> decisions) {
+            Map<DecisionBook<?, ?>, List<QueuedDecision<?, ?>>> byBook = new IdentityHashMap<>();
+            decisions.forEach(queued -> byBook.computeIfAbsent(queued.book(), book -> new ArrayList<>()).add(queued));
+            byBook.forEach((book, queued) -> decideAndAnswer(book, queued));
+        }
+
+        @SuppressWarnings("unchecked")
+        private <D, R> void decideAndAnswer(DecisionBook<D, R> book, List<QueuedDecision<?, ?>> group) {
+            List<QueuedDecision<D, R>> queued = (List<QueuedDecision<D, R>>) (List<?>) group;
+            if (queued.size() == 1) {
+                decideAlone(queued.getFirst());
+                return;
+            }
+            long started = System.nanoTime();
+            List<Decided<R>> decided;
+            try {
+                List<D> asked = queued.stream().map(QueuedDecision::decision).toList();
+                decided = writes.write(() -> book.decide(asked));
+            } catch (DecideEachAlone each) {
+                queued.forEach(this::decideAlone);
+                return;
+            } catch (RuntimeException failure) {
+                logFailed("decisions", queued.size(), failure);
+                queued.forEach(decision -> decision.answerFailed(failure));
+                return;
+            } finally {
+                batchSizes.record(queued.size());
+                batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
+            }
+            for (int i = 0; i < queued.size(); i++) {
+                queued.get(i).answer(decided.get(i));
+            }
+        }
+
+        /** One decision in a transaction of its own: a refusal rolls it back. */
+        private <D, R> void decideAlone(QueuedDecision<D, R> queued) {
+            long started = System.nanoTime();
+            try {
+                queued.answer(Decided.done(writes.write(() -> queued.book().decide(List.of(queued.decision()))
+                        .getFirst().orThrow())));
+            } catch (RuntimeException refusedOrFailed) {
+                queued.answerFailed(refusedOrFailed);
+            } finally {
+                batchSizes.record(1);
+                batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+
+        /** One line for a failed batch; a stack trace only for what is neither contention nor a database away. */
+        private void logFailed(String what, int size, Throwable failure) {
+            if (ContentionException.isLockTimeout(failure)) {
+                log.warn("A batch of {} {} timed out waiting for a row lock: {}", size, what, failure.getMessage());
+            } else if (DatabaseFaults.isUnavailable(failure)) {
+                log.warn("A batch of {} {} failed, none of them was taken: {}", size, what, failure.toString());
+            } else {
+                log.error("A batch of {} {} failed; none of them was taken", size, what, failure);
+            }
         }
 
         private void placeAndAnswer(List<QueuedOrder<?>> batch) {
@@ -247,17 +348,14 @@ class BatchedPlacer implements Placer, SmartLifecycle {
             }
             if (committed) {
                 batch.forEach(QueuedOrder::answerDecided);
-            } else if (ContentionException.isLockTimeout(failure)) {
-                log.warn("A batch of {} orders timed out waiting for a row lock: {}", batch.size(), failure.getMessage());
+                return;
+            }
+            logFailed("orders", batch.size(), failure);
+            if (ContentionException.isLockTimeout(failure)) {
                 // Each order's InventoryService.place counts the timeout and answers contention, as in every mode.
                 RuntimeException lockTimeout = (RuntimeException) failure;
                 batch.forEach(queued -> queued.answerFailed(lockTimeout));
             } else {
-                if (DatabaseFaults.isUnavailable(failure)) {
-                    log.warn("A batch of {} orders failed, none of them was placed: {}", batch.size(), failure.toString());
-                } else {
-                    log.error("A batch of {} orders failed; none of them was placed", batch.size(), failure);
-                }
                 for (QueuedOrder<?> queued : batch) {
                     queued.answerFailed(CommitVerifier.nothingChanged(failure));
                 }

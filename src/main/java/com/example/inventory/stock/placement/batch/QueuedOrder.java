@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * An order waiting in a batched strategy's queue, and the request thread waiting for it. Its outcome is decided in
  * the batch's transaction but told to the waiting thread only once that transaction has ended.
  */
-final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
+final class QueuedOrder<O extends StockOrder> implements Allocation.Request, Queued {
 
     private final O order;
     private final OrderClaims<O> book;
@@ -57,11 +57,13 @@ final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
     }
 
     /** Where the batched strategy routes the order: its first line's SKU, so one product's orders meet. */
-    String routingKey() {
+    @Override
+    public String routingKey() {
         return order.lines().getFirst().sku();
     }
 
-    int lineCount() {
+    @Override
+    public int lineCount() {
         return order.lines().size();
     }
 
@@ -103,7 +105,8 @@ final class QueuedOrder<O extends StockOrder> implements Allocation.Request {
     }
 
     /** Tells the waiting request that its order was not placed, for a reason outside the order itself. */
-    void answerFailed(RuntimeException failure) {
+    @Override
+    public void answerFailed(RuntimeException failure) {
         answer.completeExceptionally(failure);
     }
 
