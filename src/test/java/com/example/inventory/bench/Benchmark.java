@@ -143,6 +143,9 @@ public final class Benchmark {
         if (options.compareEvents() > 0) {
             return EventsCost.run(options);
         }
+        if (options.compareInstances() > 0) {
+            return InstancesCost.run(options);
+        }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
         Path out = options.out();
