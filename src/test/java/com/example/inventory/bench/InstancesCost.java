@@ -72,7 +72,8 @@ final class InstancesCost {
             JavaClient toOne = new JavaClient(bases, JavaClient.Routing.ONE);
             JavaClient roundRobin = new JavaClient(bases, JavaClient.Routing.ROUND_ROBIN);
             JavaClient bySku = new JavaClient(bases, JavaClient.Routing.BY_SKU);
-            clientDescription = "java: " + roundRobin.describe() + "; " + bySku.describe();
+            clientDescription = "java: the JDK's HttpClient on virtual threads, in the benchmark's JVM; "
+                    + roundRobin.describe() + "; " + bySku.describe();
             System.out.println("Load generator: " + clientDescription);
             Benchmark spreadBench = new Benchmark(options, catalogue, instances, roundRobin, "rr-");
             // Round-robin loads every instance at once: one warm-up compiles all of them, until each JIT is quiet.

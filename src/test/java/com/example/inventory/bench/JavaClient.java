@@ -111,9 +111,9 @@ final class JavaClient implements LoadClient {
         String client = "the JDK's HttpClient on virtual threads, in the benchmark's JVM";
         return switch (routing) {
             case ONE -> client + " (no wrk on PATH, or --client java)";
-            case ROUND_ROBIN -> client + ", each client's requests to one of " + services.size()
-                    + " instances, round-robin over the clients";
-            case BY_SKU -> client + ", each request to one of " + services.size() + " instances by its SKU's hash ("
+            case ROUND_ROBIN -> "round-robin: each client's requests to one of " + services.size()
+                    + " instances, in turn over the clients";
+            case BY_SKU -> "SKU affinity: each request to one of " + services.size() + " instances by its SKU's hash ("
                     + SKU_HEADER + " header; a hold's decision where the hold was made)";
         };
     }
