@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -66,6 +67,28 @@ final class BatchMeters {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The meters of several instances of one service, summed ({@code max} the largest): each batches alone, so the
+     * phase's batches are all of theirs. Empty when none of them has the meters.
+     */
+    static Optional<Snapshot> scrape(HttpClient http, List<URI> services) throws InterruptedException {
+        Optional<Snapshot> total = Optional.empty();
+        for (URI service : services) {
+            Optional<Snapshot> one = scrape(http, service);
+            if (one.isPresent()) {
+                total = Optional.of(total.map(sum -> plus(sum, one.get())).orElse(one.get()));
+            }
+        }
+        return total;
+    }
+
+    private static Snapshot plus(Snapshot a, Snapshot b) {
+        SortedMap<Double, Double> buckets = new TreeMap<>(a.buckets());
+        b.buckets().forEach((bound, count) -> buckets.merge(bound, count, Double::sum));
+        return new Snapshot(a.count() + b.count(), a.sum() + b.sum(), Math.max(a.max(), b.max()),
+                a.rejections() + b.rejections(), buckets, a.timed() + b.timed(), a.seconds() + b.seconds());
     }
 
     static Optional<Snapshot> parse(String exposition) {

@@ -43,7 +43,13 @@ public final class Benchmark {
 
     private final Options options;
     private final Catalogue catalogue;
+    /** The instance the benchmark's own API calls go to: the first of {@link #instances}. */
     private final ServiceJar service;
+    /**
+     * Every instance of the service the load may reach (one, except in {@code --compare-instances}): CPU, JIT time
+     * and batch meters are taken over all of them, summed.
+     */
+    private final List<ServiceJar> instances;
     private final LoadClient client;
     /** Starts the names of this service's products and order ids: two services of one run share a database. */
     private final String tag;
@@ -74,9 +80,23 @@ public final class Benchmark {
 
     Benchmark(Options options, Catalogue catalogue, ServiceJar service, LoadClient client, String tag,
               AfterRun afterRun) {
+        this(options, catalogue, List.of(service), client, tag, afterRun);
+    }
+
+    /**
+     * A benchmark of a service that runs as several instances on one database ({@code --compare-instances}): the
+     * client routes the load among them; the service's CPU is theirs summed, its batches all of theirs.
+     */
+    Benchmark(Options options, Catalogue catalogue, List<ServiceJar> instances, LoadClient client, String tag) {
+        this(options, catalogue, instances, client, tag, AfterRun.NOTHING);
+    }
+
+    private Benchmark(Options options, Catalogue catalogue, List<ServiceJar> instances, LoadClient client, String tag,
+                      AfterRun afterRun) {
         this.options = options;
         this.catalogue = catalogue;
-        this.service = service;
+        this.instances = List.copyOf(instances);
+        this.service = instances.getFirst();
         this.client = client;
         this.tag = tag;
         this.afterRun = afterRun;
@@ -122,6 +142,9 @@ public final class Benchmark {
         }
         if (options.compareEvents() > 0) {
             return EventsCost.run(options);
+        }
+        if (options.compareInstances() > 0) {
+            return InstancesCost.run(options);
         }
         long startedNanos = System.nanoTime();
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_DATE_TIME);
@@ -213,7 +236,7 @@ public final class Benchmark {
         System.out.println("Warming up the service: rounds of " + Options.seconds(options.serviceWarmup())
                 + " s per strategy, of checkouts" + (options.scenarios().contains(Scenario.LOCATIONS)
                 ? ", of the locations scenario" : "") + " and of reads, until the JIT is quiet");
-        Optional<Duration> compiled = JitTime.of(service.pid());
+        Optional<List<Duration>> compiled = jitTimes();
         for (int round = 1; round <= options.serviceWarmupRounds(); round++) {
             long started = System.nanoTime();
             for (PlacementMode strategy : options.strategies()) {
@@ -237,18 +260,43 @@ public final class Benchmark {
             seed(read);
             client.run(new Traffic.Reads(read.sku(0)), options.clients(), options.serviceWarmup());
             double seconds = (System.nanoTime() - started) / 1e9;
-            Optional<Duration> now = JitTime.of(service.pid());
+            Optional<List<Duration>> now = jitTimes();
             if (compiled.isEmpty() || now.isEmpty()) {
                 System.out.printf("  round %d: %.0f s (the JIT's time is unknown: one round only)%n", round, seconds);
                 return;
             }
-            double compiling = now.get().minus(compiled.get()).toNanos() / 1e9;
+            // with several instances, the busiest compiler: every one of them must be quiet
+            double compiling = 0;
+            for (int i = 0; i < now.get().size(); i++) {
+                compiling = Math.max(compiling, now.get().get(i).minus(compiled.get().get(i)).toNanos() / 1e9);
+            }
             compiled = now;
             System.out.printf("  round %d: %.0f s, the JIT compiled for %.1f s of it%n", round, seconds, compiling);
             if (compiling < JIT_QUIET_SHARE * seconds) {
                 return;
             }
         }
+    }
+
+    /** Each instance's JIT time so far, or empty when one of them cannot tell. */
+    private Optional<List<Duration>> jitTimes() {
+        List<Duration> times = new ArrayList<>();
+        for (ServiceJar instance : instances) {
+            Optional<Duration> time = JitTime.of(instance.pid());
+            if (time.isEmpty()) {
+                return Optional.empty();
+            }
+            times.add(time.get());
+        }
+        return Optional.of(times);
+    }
+
+    private List<Long> pids() {
+        return instances.stream().map(ServiceJar::pid).toList();
+    }
+
+    private List<java.net.URI> bases() {
+        return instances.stream().map(ServiceJar::base).toList();
     }
 
     /** Seeds the workload's products, after creating its locations through the API the first time it has any. */
@@ -319,12 +367,12 @@ public final class Benchmark {
         String orderPrefix = tag + "o" + runNumber + "-";
         Warmup warmup = warmUp(slice -> traffic(scenario, workload, workload.warmupOrders(), strategy,
                 orderPrefix + "w" + slice + "-", false), clients);
-        Optional<BatchMeters.Snapshot> metersBefore = BatchMeters.scrape(http, service.base());
+        Optional<BatchMeters.Snapshot> metersBefore = BatchMeters.scrape(http, bases());
         Measurement measurement = measure(traffic(scenario, workload, workload.measuredOrders(), strategy,
                         orderPrefix + "m-", workload.untilSoldOut()), clients,
                 workload.untilSoldOut() ? sellOutLimit() : options.duration());
         Optional<BatchMeters.Sizes> batches = BatchMeters.between(metersBefore,
-                BatchMeters.scrape(http, service.base()));
+                BatchMeters.scrape(http, bases()));
         Phase measured = measurement.phase();
 
         long[] units = warmup.units(workload.products());
@@ -421,10 +469,10 @@ public final class Benchmark {
         // Not another slice with less than half a slice left: a much shorter one would compare noise with noise.
         do {
             Duration left = Duration.ofNanos(cap - System.nanoTime());
-            CpuUsage.Snapshot before = CpuUsage.take(service.pid());
+            CpuUsage.Snapshot before = CpuUsage.take(pids());
             Phase phase = client.run(slice.apply(slices.size() + 1), clients,
                     left.compareTo(length) < 0 ? left : length);
-            CpuUsage.Snapshot after = CpuUsage.take(service.pid());
+            CpuUsage.Snapshot after = CpuUsage.take(pids());
             slices.add(phase);
             serviceCpuMillis.add(CpuUsage.serviceNanos(before, after) / 1e6 / Math.max(1, phase.requests()));
             steady = Warmup.steady(slices, serviceCpuMillis);
@@ -435,9 +483,9 @@ public final class Benchmark {
     /** One measured phase, with the service's and the machine's CPU around it. */
     private Measurement measure(Traffic traffic, int clients, Duration limit)
             throws IOException, InterruptedException {
-        CpuUsage.Snapshot before = CpuUsage.take(service.pid());
+        CpuUsage.Snapshot before = CpuUsage.take(pids());
         Phase phase = client.run(traffic, clients, limit);
-        CpuUsage.Snapshot after = CpuUsage.take(service.pid());
+        CpuUsage.Snapshot after = CpuUsage.take(pids());
         return new Measurement(phase, CpuUsage.serviceNanos(before, after),
                 CpuUsage.between(before, after, phase.clientCpuNanos()));
     }

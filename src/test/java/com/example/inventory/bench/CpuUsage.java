@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Where the machine's CPU went during a measured phase: the service JVM, the load generator, and everything else
@@ -26,9 +27,17 @@ final class CpuUsage {
     }
 
     static Snapshot take(long servicePid) {
+        return take(List.of(servicePid));
+    }
+
+    /** As {@link #take(long)}, the service's CPU summed over several processes: the instances of one service. */
+    static Snapshot take(List<Long> servicePids) {
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), cpuNanos(ProcessHandle.of(servicePid).orElse(null)), machine[0],
-                machine[1]);
+        long service = 0;
+        for (long pid : servicePids) {
+            service += cpuNanos(ProcessHandle.of(pid).orElse(null));
+        }
+        return new Snapshot(System.nanoTime(), service, machine[0], machine[1]);
     }
 
     /** The service's CPU time between the snapshots. */

@@ -37,10 +37,68 @@ final class JavaClient implements LoadClient {
     private volatile String authorization = "";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI service;
+    private final List<URI> services;
+    private final Routing routing;
+
+    /**
+     * Where each request goes when the service runs as several instances ({@code --compare-instances}): what a load
+     * balancer in front of them would do.
+     */
+    enum Routing {
+        /** Everything to the first instance: one instance. */
+        ONE,
+        /**
+         * Round-robin over the connections: client {@code i} sends all its requests to instance {@code i mod n}, as a
+         * balancer spreading connections does (the clients are closed-loop and keep theirs alive).
+         */
+        ROUND_ROBIN,
+        /**
+         * SKU affinity: each request to the instance its SKU hashes to ({@link #instanceFor}), with the SKU in an
+         * {@value #SKU_HEADER} header, as a balancer hashing that header would route; an order's first line decides,
+         * and a hold's confirmation or release goes where the hold was made. The service ignores the header.
+         */
+        BY_SKU
+    }
+
+    /** The routing hint of {@link Routing#BY_SKU}: a header the service ignores and a load balancer may hash. */
+    static final String SKU_HEADER = "X-Sku";
 
     JavaClient(URI service) {
-        this.service = service;
+        this(List.of(service), Routing.ONE);
+    }
+
+    JavaClient(List<URI> services, Routing routing) {
+        this.services = List.copyOf(services);
+        this.routing = routing;
+    }
+
+    /** The instance, of {@code instances}, that requests for {@code sku} go to under SKU affinity. */
+    static int instanceFor(String sku, int instances) {
+        return Math.floorMod(sku.hashCode(), instances);
+    }
+
+    /** The instance a request of client {@code clientId} for {@code sku} (an order's first line) goes to. */
+    private int instance(int clientId, String sku) {
+        return switch (routing) {
+            case ONE -> 0;
+            case ROUND_ROBIN -> clientId % services.size();
+            case BY_SKU -> instanceFor(sku, services.size());
+        };
+    }
+
+    /** {@code path} on the instance that a request of client {@code clientId} for {@code sku} goes to. */
+    private URI at(int clientId, String sku, String path) {
+        return services.get(instance(clientId, sku)).resolve(path);
+    }
+
+    /** The request to {@code uri}, with the token and, under SKU affinity, the routing hint. */
+    private HttpRequest.Builder request(URI uri, String sku) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", authorization);
+        if (routing == Routing.BY_SKU) {
+            request.header(SKU_HEADER, sku);
+        }
+        return request;
     }
 
     @Override
@@ -50,7 +108,14 @@ final class JavaClient implements LoadClient {
 
     @Override
     public String describe() {
-        return "the JDK's HttpClient on virtual threads, in the benchmark's JVM (no wrk on PATH, or --client java)";
+        String client = "the JDK's HttpClient on virtual threads, in the benchmark's JVM";
+        return switch (routing) {
+            case ONE -> client + " (no wrk on PATH, or --client java)";
+            case ROUND_ROBIN -> "round-robin: each client's requests to one of " + services.size()
+                    + " instances, in turn over the clients";
+            case BY_SKU -> "SKU affinity: each request to one of " + services.size() + " instances by its SKU's hash ("
+                    + SKU_HEADER + " header; a hold's decision where the hold was made)";
+        };
     }
 
     @Override
@@ -94,18 +159,23 @@ final class JavaClient implements LoadClient {
                          BooleanSupplier going) {
         Tally tally = new Tally();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        URI uri = switch (traffic) {
-            case Traffic.Deductions orders -> service.resolve("/api/v1/deductions?strategy="
-                    + orders.strategy().value());
-            case Traffic.Reads reads -> service.resolve("/api/v1/products/" + reads.sku());
+        String path = switch (traffic) {
+            case Traffic.Deductions orders -> "/api/v1/deductions?strategy=" + orders.strategy().value();
+            case Traffic.Reads reads -> "/api/v1/products/" + reads.sku();
             case Traffic.Checkouts checkouts -> throw new IllegalArgumentException("not a deduction or a read");
         };
+        // Where the client's requests go unless their SKU decides: one URI per instance, made once.
+        List<URI> uris = services.stream().map(service -> service.resolve(path)).toList();
         for (long order = 1; going.getAsBoolean(); order++) {
             int[] lines = new int[0];
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                    .header("Authorization", authorization);
+            // the SKU that routes the request: only under SKU affinity
+            String sku = routing == Routing.BY_SKU && traffic instanceof Traffic.Reads reads ? reads.sku() : null;
             if (traffic instanceof Traffic.Deductions orders) {
                 lines = orders.orders().next(random);
+                sku = routing == Routing.BY_SKU ? orders.workload().sku(lines[0]) : null;
+            }
+            HttpRequest.Builder request = request(uris.get(instance(id, sku)), sku);
+            if (traffic instanceof Traffic.Deductions orders) {
                 request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         body(orders.orderPrefix() + id + "-" + order, orders.workload(), lines,
                                 orders.orders().pinnedShare(), random)));
@@ -176,7 +246,7 @@ final class JavaClient implements LoadClient {
         CheckoutClient seen = new CheckoutClient(new Tally(), new CheckoutTally());
         CheckoutTally tally = seen.checkouts();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        URI reserve = service.resolve("/api/v1/reservations?strategy=" + traffic.strategy().value());
+        String reserve = "/api/v1/reservations?strategy=" + traffic.strategy().value();
         for (long order = 1; System.nanoTime() < end; order++) {
             int[] lines = traffic.orders().next(random);
             double draw = random.nextDouble();
@@ -185,7 +255,9 @@ final class JavaClient implements LoadClient {
             String body = reservationBody(traffic.orderPrefix() + id + "-" + order, traffic.workload(), lines,
                     traffic.orders().pinnedShare(), random,
                     fate == null ? traffic.expiringTtlSeconds() : Traffic.Checkouts.LONG_TTL_SECONDS);
-            HttpResponse<String> reserved = send(HttpRequest.newBuilder(reserve).timeout(REQUEST_TIMEOUT).header("Authorization", authorization)
+            // the hold and its decision go to the same instance: under SKU affinity, its first line's SKU's
+            String sku = routing == Routing.BY_SKU ? traffic.workload().sku(lines[0]) : null;
+            HttpResponse<String> reserved = send(request(at(id, sku, reserve), sku)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), seen.all(), tally.reserve);
             if (Thread.currentThread().isInterrupted()) {
@@ -203,8 +275,8 @@ final class JavaClient implements LoadClient {
                 tally.abandoned++;
                 continue;
             }
-            HttpRequest decision = HttpRequest.newBuilder(service.resolve("/api/v1/reservations/" + holdId + "/"
-                    + fate)).timeout(REQUEST_TIMEOUT).header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest decision = request(at(id, sku, "/api/v1/reservations/" + holdId + "/" + fate), sku)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build();
             Tally kind = fate.equals("confirm") ? tally.confirm : tally.release;
             while (true) {
                 HttpResponse<String> decided = send(decision, seen.all(), kind);

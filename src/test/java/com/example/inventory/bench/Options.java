@@ -24,7 +24,7 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                int manyClients, List<Integer> ceilingClients, LoadClient.Choice client, List<Scenario> scenarios,
                List<PlacementMode> strategies, Path out, int flashSaleStock, int catalogueSize, int checkoutTtl,
                Path jar, List<String> serviceJavaOptions, int compareAuth, Path baselineJar, int baselineRounds,
-               int compareEvents) {
+               int compareEvents, int compareInstances, int instances) {
 
     /** pgbench settles within seconds; longer ceiling runs would only lengthen the whole benchmark. */
     static final int MAX_CEILING_SECONDS = 5;
@@ -43,9 +43,15 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
     /** Rounds of --compare-events when the flag names none. */
     static final int COMPARE_EVENTS_ROUNDS = 3;
 
+    /** Rounds of --compare-instances when the flag names none. */
+    static final int COMPARE_INSTANCES_ROUNDS = 3;
+
+    /** Instances of --compare-instances unless --instances says otherwise. */
+    static final int INSTANCES = 3;
+
     /** The flags that may go without a value: each then means its default number of rounds. */
     private static final Map<String, Integer> ROUNDS_FLAGS = Map.of("--compare-auth", COMPARE_AUTH_ROUNDS,
-            "--compare-events", COMPARE_EVENTS_ROUNDS);
+            "--compare-events", COMPARE_EVENTS_ROUNDS, "--compare-instances", COMPARE_INSTANCES_ROUNDS);
 
     static final String USAGE = """
             Usage: bench/run [flags]
@@ -101,6 +107,20 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                                         off; then each of --scenarios (default hot-sku here) for each of
                                         --strategies at --clients on each in turn, ROUNDS times (default %d),
                                         alternating which goes first; the report: on / off per scenario, strategy
+              --compare-instances [ROUNDS]
+                                        only one instance against several (no other run, no ceiling): --instances
+                                        instances of --jar on one fresh database, side by side with the first of
+                                        them alone: (a) one instance (the others idle), (b) all, the load spread
+                                        round-robin over the clients' connections (each instance batches alone:
+                                        their batches fight for the hot row), (c) all, with SKU affinity (each
+                                        request to the instance its SKU hashes to, in an X-Sku header, as a load
+                                        balancer hashing it would; a hold's decision where the hold was made); each
+                                        of --scenarios (default hot-sku,checkout here) for each of --strategies at
+                                        --clients on each in turn, ROUNDS times (default %d), rotating which goes
+                                        first; the report: (b) / (a) and (c) / (a), service CPU summed over the
+                                        instances. Always the Java load client (it routes each request), so not
+                                        with --client wrk
+              --instances N             instances of --compare-instances (default %d; 2..8)
               --help                    this text
             The read ceiling (e), GET /api/v1/products/{sku} of a hot product, runs at every client count of the
             write runs. Exit status: 0 when every invariant held, 1 when one was violated or the run failed,
@@ -108,14 +128,14 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
             """.formatted(MAX_CEILING_SECONDS, Scenario.ids(), Scenario.LOCATIONS_OF_LOCATIONS,
             Scenario.LOCATIONS_OF_LOCATIONS, Scenario.PINNED_SHARE_OF_LOCATIONS * 100, PlacementMode.names(),
             MAX_CHECKOUT_TTL, String.join(" ", SERVICE_JAVA_OPTIONS), COMPARE_AUTH_ROUNDS, BASELINE_ROUNDS,
-            COMPARE_EVENTS_ROUNDS);
+            COMPARE_EVENTS_ROUNDS, COMPARE_INSTANCES_ROUNDS, INSTANCES);
 
 
     static Options defaults() {
         return new Options(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(10),
                 4, 64, 256, List.of(1, 4, 16, 64), LoadClient.Choice.AUTO,
                 List.of(Scenario.values()), List.of(PlacementMode.values()), Path.of("target", "bench"), 5_000, 10_000,
-                2, null, SERVICE_JAVA_OPTIONS, 0, null, BASELINE_ROUNDS, 0);
+                2, null, SERVICE_JAVA_OPTIONS, 0, null, BASELINE_ROUNDS, 0, 0, INSTANCES);
     }
 
     /**
@@ -145,6 +165,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         Options defaults = defaults();
         // Before against after, and events on against off, compare hot-sku unless the scenarios are named.
         boolean hotSkuOnly = values.containsKey("--baseline-jar") || values.containsKey("--compare-events");
+        // One instance against several compares the hot SKU and the checkout unless the scenarios are named.
+        boolean instancesCompared = values.containsKey("--compare-instances");
         Options options = new Options(
                 seconds(values.remove("--duration"), defaults.duration),
                 seconds(values.remove("--warmup"), defaults.warmup),
@@ -155,8 +177,8 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 number(values.remove("--many-clients"), defaults.manyClients),
                 list(values.remove("--ceiling-clients"), Options::number, defaults.ceilingClients),
                 Optional.ofNullable(values.remove("--client")).map(LoadClient.Choice::of).orElse(defaults.client),
-                list(values.remove("--scenarios"), Scenario::of,
-                        hotSkuOnly ? List.of(Scenario.HOT_SKU) : defaults.scenarios),
+                list(values.remove("--scenarios"), Scenario::of, hotSkuOnly ? List.of(Scenario.HOT_SKU)
+                        : instancesCompared ? List.of(Scenario.HOT_SKU, Scenario.CHECKOUT) : defaults.scenarios),
                 list(values.remove("--strategies"), PlacementMode::of, defaults.strategies),
                 Optional.ofNullable(values.remove("--out")).map(Path::of).orElse(defaults.out),
                 number(values.remove("--flash-sale-stock"), defaults.flashSaleStock),
@@ -169,7 +191,9 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                 number(values.remove("--compare-auth"), defaults.compareAuth),
                 Optional.ofNullable(values.remove("--baseline-jar")).map(Path::of).orElse(null),
                 number(values.remove("--baseline-rounds"), defaults.baselineRounds),
-                number(values.remove("--compare-events"), defaults.compareEvents));
+                number(values.remove("--compare-events"), defaults.compareEvents),
+                number(values.remove("--compare-instances"), defaults.compareInstances),
+                number(values.remove("--instances"), defaults.instances));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown flag(s) " + values.keySet());
         }
@@ -195,8 +219,14 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
         require(Files.isRegularFile(jar), "no service jar at " + jar);
         require(baselineJar == null || Files.isRegularFile(baselineJar), "no baseline jar at " + baselineJar);
         require(compareEvents >= 0 && compareEvents <= 20, "--compare-events takes 1..20 rounds");
-        require(Stream.of(baselineJar != null, compareAuth > 0, compareEvents > 0).filter(on -> on).count() <= 1,
-                "--baseline-jar, --compare-auth and --compare-events are runs of their own: one at a time");
+        require(compareInstances >= 0 && compareInstances <= 20, "--compare-instances takes 1..20 rounds");
+        require(instances >= 2 && instances <= 8, "--instances must be 2..8");
+        require(Stream.of(baselineJar != null, compareAuth > 0, compareEvents > 0, compareInstances > 0)
+                        .filter(on -> on).count() <= 1,
+                "--baseline-jar, --compare-auth, --compare-events and --compare-instances are runs of their own: "
+                        + "one at a time");
+        require(compareInstances == 0 || client != LoadClient.Choice.WRK,
+                "--compare-instances routes each request itself: the Java load client only, not --client wrk");
         require(baselineRounds >= 1 && baselineRounds <= 20, "--baseline-rounds must be 1..20");
         return this;
     }
@@ -292,6 +322,14 @@ record Options(Duration duration, Duration warmup, Duration warmupSlice, Duratio
                     scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")), clients,
                     strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")), compareEvents,
                     seconds(duration), seconds(warmup), seconds(warmupSlice));
+        }
+        if (compareInstances > 0) {
+            return ("one instance against %d on one database (round-robin, and SKU affinity): %s at %d clients, "
+                    + "strategies %s, %d round(s) on each, %s s measured per run after up to %s s of warm-up in %s s "
+                    + "slices").formatted(instances,
+                    scenarios.stream().map(Scenario::id).collect(Collectors.joining(", ")), clients,
+                    strategies.stream().map(PlacementMode::value).collect(Collectors.joining(", ")),
+                    compareInstances, seconds(duration), seconds(warmup), seconds(warmupSlice));
         }
         if (compareAuth > 0) {
             return ("the cost of token validation: hot-sku at %d clients, strategies %s, %d round(s) on each service, "

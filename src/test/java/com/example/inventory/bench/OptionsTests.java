@@ -85,4 +85,43 @@ class OptionsTests {
         assertThat(Options.USAGE).contains("--compare-events [ROUNDS]", "inventory.events.enabled=true",
                 "ROUNDS times (default " + Options.COMPARE_EVENTS_ROUNDS + ")");
     }
+
+    /** --compare-instances may go without a value; it compares hot-sku and checkout on 3 instances unless told. */
+    @Test
+    void compareInstancesIsOffByDefaultTakesItsRoundsAndComparesHotSkuAndCheckoutOnThreeInstances() {
+        assertThat(Options.parse("--jar", "pom.xml").compareInstances()).isZero();
+        Options instances = Options.parse("--compare-instances", "--strategies", "batched", "--jar", "pom.xml");
+        assertThat(instances.compareInstances()).isEqualTo(Options.COMPARE_INSTANCES_ROUNDS);
+        assertThat(instances.instances()).isEqualTo(3);
+        assertThat(instances.scenarios()).containsExactly(Scenario.HOT_SKU, Scenario.CHECKOUT);
+        assertThat(instances.describe()).contains("one instance against 3", "hot-sku, checkout", "batched",
+                "3 round(s)");
+        assertThat(Options.parse("--compare-instances=1", "--instances", "2", "--scenarios", "hot-sku", "--jar",
+                "pom.xml")).satisfies(options -> {
+                    assertThat(options.compareInstances()).isEqualTo(1);
+                    assertThat(options.instances()).isEqualTo(2);
+                    assertThat(options.scenarios()).containsExactly(Scenario.HOT_SKU);
+                });
+        assertThatThrownBy(() -> Options.parse("--compare-instances", "--instances", "1", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--instances");
+        assertThatThrownBy(() -> Options.parse("--compare-instances", "--client", "wrk", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Java load client");
+        assertThatThrownBy(() -> Options.parse("--compare-instances", "--compare-events", "--jar", "pom.xml"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one at a time");
+        assertThat(Options.USAGE).contains("--compare-instances [ROUNDS]", "X-Sku",
+                "ROUNDS times (default " + Options.COMPARE_INSTANCES_ROUNDS + ")");
+    }
+
+    /** SKU affinity sends every request of one SKU to one instance, and spreads a catalogue over all of them. */
+    @Test
+    void skuAffinityRoutesEachSkuToOneInstanceAndSpreadsACatalogue() {
+        int[] seen = new int[3];
+        for (int product = 0; product < 300; product++) {
+            String sku = "sku-r1-checkout-batched-" + product;
+            int instance = JavaClient.instanceFor(sku, 3);
+            assertThat(instance).isBetween(0, 2).isEqualTo(JavaClient.instanceFor(sku, 3));
+            seen[instance]++;
+        }
+        assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).isGreaterThan(50);
+    }
 }

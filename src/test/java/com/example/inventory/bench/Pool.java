@@ -27,6 +27,10 @@ record Pool(long completed, long requests, double seconds, long cpuNanos) {
         return seconds > 0 ? completed / seconds : Double.NaN;
     }
 
+    double requestsPerSecond() {
+        return seconds > 0 ? requests / seconds : Double.NaN;
+    }
+
     double cpuMsPerRequest() {
         return requests > 0 ? cpuNanos / 1e6 / requests : Double.NaN;
     }

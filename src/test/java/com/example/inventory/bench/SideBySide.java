@@ -49,9 +49,20 @@ final class SideBySide {
             System.out.println("Service warm-up, " + side.name() + ":");
             side.bench().warmUpService();
         }
+        return rounds(List.of(first, second), rounds, scenarios, strategies, clients);
+    }
+
+    /**
+     * Without a service warm-up (the caller's), {@code rounds} rounds of each scenario x strategy at {@code clients}
+     * on every side in turn, rotating which goes first: round r starts with side (r − 1) mod n, so two sides
+     * alternate as in {@link #measure}.
+     */
+    static SideBySide rounds(List<Side> sides, int rounds, List<Scenario> scenarios, List<PlacementMode> strategies,
+                             int clients) throws SQLException, IOException, InterruptedException {
         List<Sample> samples = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            List<Side> order = round % 2 == 1 ? List.of(first, second) : List.of(second, first);
+            List<Side> order = new ArrayList<>(sides);
+            java.util.Collections.rotate(order, -((round - 1) % sides.size()));
             for (Scenario scenario : scenarios) {
                 for (PlacementMode strategy : strategies) {
                     for (Side side : order) {
