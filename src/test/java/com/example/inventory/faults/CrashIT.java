@@ -22,12 +22,26 @@ class CrashIT {
 
     @Test
     void aKilledServiceLosesNothingItConfirmedAndRetriesPlaceEachOrderOnce() throws Exception {
+        killUnderLoadAndRestart(6, Traffic.Mix.EVERYTHING, "crash.log");
+    }
+
+    /**
+     * Only checkouts on two products, under the batched strategy: most of the time some batch of confirmations and
+     * releases is being committed, so the kill lands in one (or between two) — either way each reservation is
+     * decided exactly once, as its answer (or its retry's) says.
+     */
+    @Test
+    void aServiceKilledWhileDecisionBatchesCommitDecidesEachReservationOnce() throws Exception {
+        killUnderLoadAndRestart(2, Traffic.Mix.CHECKOUTS, "crash-checkouts.log");
+    }
+
+    private static void killUnderLoadAndRestart(int products, Traffic.Mix mix, String logName) throws Exception {
         TestDatabase database = TestDatabase.shared();
         JdbcClient jdbc = database.jdbc();
-        Path log = Path.of("target", "faults", "crash.log");
+        Path log = Path.of("target", "faults", logName);
         ServiceJar service = ServiceJar.start(log);
         int port = service.port();
-        Traffic traffic = new Traffic(List.of(service.api()), 6, 1_000_000, false);
+        Traffic traffic = new Traffic(List.of(service.api()), products, 1_000_000, false, mix);
         long start = System.nanoTime();
         Thread killer = Thread.ofPlatform().start(() -> {
             try {

@@ -53,8 +53,15 @@ final class Traffic {
 
     enum Operation { DEDUCT, CANCEL, RESTOCK, RESERVE, CONFIRM, RELEASE }
 
+    /**
+     * What the clients send: everything a shop sends, each request with a strategy of its own; or only checkouts —
+     * batched holds of one unit, each confirmed or released at once — so that decision batches commit all the time.
+     */
+    enum Mix { EVERYTHING, CHECKOUTS }
+
     private final List<HttpApi> instances;
     private final boolean restocks;
+    private final Mix mix;
     private final List<String> skus;
     private final int initialStock;
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
@@ -65,8 +72,13 @@ final class Traffic {
      * @param restocks whether to send restocks, which have no key a client could retry them by
      */
     Traffic(List<HttpApi> instances, int products, int initialStock, boolean restocks) {
+        this(instances, products, initialStock, restocks, Mix.EVERYTHING);
+    }
+
+    Traffic(List<HttpApi> instances, int products, int initialStock, boolean restocks, Mix mix) {
         this.instances = instances;
         this.restocks = restocks;
+        this.mix = mix;
         this.initialStock = initialStock;
         List<String> created = new ArrayList<>();
         for (int i = 0; i < products; i++) {
@@ -102,6 +114,9 @@ final class Traffic {
     }
 
     private Void client(int index, BooleanSupplier going) {
+        if (mix == Mix.CHECKOUTS) {
+            return checkouts(index, going);
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         List<Sent> myDeductions = new ArrayList<>();
         List<Sent> myReservations = new ArrayList<>();
@@ -133,6 +148,22 @@ final class Traffic {
                 if (deduction.succeeded()) {
                     myDeductions.add(deduction);
                 }
+            }
+        }
+        return null;
+    }
+
+    /** Batched holds of one unit of one product, each confirmed or released as soon as it is held. */
+    private Void checkouts(int index, BooleanSupplier going) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (going.getAsBoolean()) {
+            HttpApi api = instances.get(random.nextInt(instances.size()));
+            String sku = skus.get(random.nextInt(skus.size()));
+            Sent reservation = send(Operation.RESERVE, unique("CHK" + index), PlacementMode.BATCHED, Map.of(sku, 1),
+                    null, api);
+            if (reservation.succeeded() && going.getAsBoolean()) {
+                send(random.nextBoolean() ? Operation.CONFIRM : Operation.RELEASE, reservation.key(),
+                        PlacementMode.BATCHED, reservation.units(), reservation.id(), api);
             }
         }
         return null;
