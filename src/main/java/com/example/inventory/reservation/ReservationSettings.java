@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("inventory.reservation")
 record ReservationSettings(
         @DefaultValue("1s") @NotNull Duration sweepInterval,
-        @DefaultValue("100") @Min(1) @Max(1000) int sweepBatch,
+        @DefaultValue("500") @Min(1) @Max(1000) int sweepBatch,
         @DefaultValue("100000") @Min(1) long maxHeldUnitsPerClient,
         @DefaultValue("24h") @NotNull @DurationMin(seconds = 1) Duration maxLifetime) {
 }
