@@ -2,13 +2,21 @@ package com.example.inventory.deduction;
 
 import com.example.inventory.stock.ClaimRows;
 import com.example.inventory.stock.Claims;
+import com.example.inventory.stock.InlineClaim;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderClaims;
+import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.PlacementMode;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +50,26 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
                  WHERE line.order_id IN (SELECT id FROM claimed))
             SELECT id FROM claimed""";
 
+    /**
+     * {@link #CLAIM} for one order (its lines a {@code VALUES} list), as the first expressions of a placement's
+     * statement ({@link #inlineClaim}): the same rows, the same conflict rule (a concurrent claim of the order id is
+     * waited for; a committed one leaves {@code claimed} empty, and nothing is written).
+     */
+    private static final String INLINE_CLAIM = """
+            claimed AS (
+                INSERT INTO deduction (id, client_id, order_id, status, strategy, attempts, created_at)
+                VALUES (:claimId::uuid, :claimClientId, :claimOrderId, 'COMPLETED', :claimStrategy, :claimAttempt,
+                        :claimCreatedAt::timestamptz)
+                ON CONFLICT (client_id, order_id) DO NOTHING
+                RETURNING id),
+            claimed_lines AS (
+                INSERT INTO deduction_line (deduction_id, line_no, sku, quantity, location)
+                SELECT claimed.id, line.line_no, line.sku, line.quantity, line.location
+                  FROM claimed, (VALUES %s) AS line (line_no, sku, quantity, location))""";
+
+    /** {@link #INLINE_CLAIM}'s text by an order's number of lines. */
+    private static final Map<Integer, String> INLINE_CLAIMS = new ConcurrentHashMap<>();
+
     private static final String UNCLAIM = """
             WITH unclaimed_lines AS (DELETE FROM deduction_line WHERE deduction_id = ANY (?::uuid[]))
             DELETE FROM deduction WHERE id = ANY (?::uuid[])""";
@@ -68,6 +96,34 @@ class DeductionBook implements OrderClaims<DeductionOrder> {
                         rows.lineOrderIdTexts(), rows.lineNumbers(), rows.skus(), rows.quantities(),
                         rows.locations())
                 .query(UUID.class).list()));
+    }
+
+    @Override
+    public Optional<InlineClaim> inlineClaim(DeductionOrder order, PlacementMode strategy, int attempt) {
+        List<OrderLine> lines = order.lines();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("claimId", order.id().toString());
+        parameters.put("claimClientId", order.clientId());
+        parameters.put("claimOrderId", order.orderId());
+        parameters.put("claimStrategy", strategy.value());
+        parameters.put("claimAttempt", attempt);
+        parameters.put("claimCreatedAt", order.createdAt().toString());
+        for (int number = 0; number < lines.size(); number++) {
+            OrderLine line = lines.get(number);
+            parameters.put("claimSku" + number, line.sku());
+            parameters.put("claimQuantity" + number, line.quantity());
+            parameters.put("claimLocation" + number, new SqlParameterValue(Types.VARCHAR, line.location()));
+        }
+        String ctes = INLINE_CLAIMS.computeIfAbsent(lines.size(), count -> {
+            StringBuilder values = new StringBuilder();
+            for (int number = 0; number < count; number++) {
+                values.append(number == 0 ? "" : ", ").append("(").append(number).append(", :claimSku").append(number)
+                        .append("::varchar, :claimQuantity").append(number).append("::integer, :claimLocation")
+                        .append(number).append("::varchar)");
+            }
+            return INLINE_CLAIM.formatted(values);
+        });
+        return Optional.of(new InlineClaim(ctes, parameters));
     }
 
     @Override

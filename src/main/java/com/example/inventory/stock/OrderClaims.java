@@ -1,6 +1,7 @@
 package com.example.inventory.stock;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a feature keeps its orders (deductions, reservations). A strategy claims an order's id here in the same
@@ -23,6 +24,18 @@ public interface OrderClaims<O extends StockOrder> {
      * @return the orders this call claimed (the instances given, in the order given) and those it refused
      */
     Claims<O> claim(List<O> orders, PlacementMode strategy, int attempt);
+
+    /**
+     * The claim of one order as {@link #claim} would make it, but as the first part of a statement that also changes
+     * the order's stock (the atomic strategy's one-statement placement of a one-line order): the claim and the stock
+     * change then cost one round trip. Offered by a book that has no rule of its own to refuse an order by; a book
+     * that has one (a client's hold quota) offers none, and its orders are claimed by {@link #claim} first.
+     *
+     * @return the claim's part of the statement; empty when this book offers none
+     */
+    default Optional<InlineClaim> inlineClaim(O order, PlacementMode strategy, int attempt) {
+        return Optional.empty();
+    }
 
     /**
      * Frees the ids of orders claimed earlier in this transaction whose stock could not be taken, so that a later

@@ -101,6 +101,42 @@ class DeductionApiTests {
         assertThat(retry.status()).as("the refused order id stays free").isEqualTo(201);
     }
 
+    /**
+     * The atomic strategy's one-statement deduction (claim, conditional update, ledger entry): a line that does not
+     * fit, or an unknown SKU, leaves neither the claim nor anything else behind, and the order id stays free; a repeat
+     * of a placed one changes nothing and is a replay, or a conflict for other items.
+     */
+    @Test
+    void aOneStatementAtomicDeductionLeavesNothingBehindWhenRefusedAndIsPlacedOnce() {
+        String sku = product(5);
+        String order = unique("ONE");
+
+        Response beyond = api.deduct("atomic", order, sku, 6);
+        assertThat(beyond.status()).as(beyond.toString()).isEqualTo(409);
+        assertThat(beyond.problemType()).isEqualTo("insufficient-stock");
+        assertThat(beyond.json().get("available").asInt()).isEqualTo(5);
+        Response unknown = api.deduct("atomic", order, "NO-SUCH-SKU-1", 1);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(deductionsOf(jdbc, order)).isZero();
+        assertThat(movements(jdbc, sku, "DEDUCT")).isZero();
+        assertThat(api.stockOf(sku)).isEqualTo(5);
+
+        Response placed = api.deduct("atomic", order, sku, 5);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        assertThat(placed.json().get("attempts").asInt()).isEqualTo(1);
+        Response again = api.deduct("atomic", order, sku, 5);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(again.json()).isEqualTo(placed.json());
+        Response other = api.deduct("atomic", order, sku, 1);
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.problemType()).isEqualTo("order-conflict");
+        assertThat(deductionsOf(jdbc, order)).isOne();
+        assertThat(movements(jdbc, sku, "DEDUCT")).isOne();
+        assertThat(api.stockOf(sku)).isZero();
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
     @ParameterizedTest
     @EnumSource(PlacementMode.class)
     void unknownSkuIsNotFoundAndChangesNothing(PlacementMode strategy) {

@@ -17,7 +17,12 @@ final class CommitSpotter {
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Set<String> commitStatements = new HashSet<>();
+    private final Set<String> beginStatements = new HashSet<>();
     private boolean started;
+    private int roundTripsSinceBegin;
+    private int roundTripsToCommit;
+    private final StringBuilder sinceBegin = new StringBuilder();
+    private String transactionToCommit = "";
 
     /** Takes the next bytes the client sent; whether a whole COMMIT message ended among them. */
     boolean commitIn(byte[] bytes, int length) {
@@ -51,18 +56,51 @@ final class CommitSpotter {
             }
             int end = buffer.position() + size - 4;
             switch (type) {
-                case 'Q' -> commit |= isCommit(cString(buffer));
+                case 'Q' -> {
+                    String query = cString(buffer);
+                    roundTripsSinceBegin++;
+                    if (isBegin(query)) {
+                        // pgjdbc sends BEGIN as a simple query with the transaction's first statement, in the
+                        // statement's round trip (it reads both answers after its Sync)
+                        roundTripsSinceBegin = 0;
+                        sinceBegin.setLength(0);
+                    }
+                    note("Q", query);
+                    if (isCommit(query)) {
+                        commit = true;
+                        roundTripsToCommit = roundTripsSinceBegin;
+                        transactionToCommit = sinceBegin.toString();
+                    }
+                }
                 case 'P' -> {
                     String statement = cString(buffer);
-                    if (isCommit(cString(buffer))) {
-                        commitStatements.add(statement);
-                    } else {
-                        commitStatements.remove(statement);
+                    String query = cString(buffer);
+                    remember(commitStatements, statement, isCommit(query));
+                    remember(beginStatements, statement, isBegin(query));
+                    if (isBegin(query)) {
+                        roundTripsSinceBegin = 0;
+                        sinceBegin.setLength(0);
                     }
+                    note("P " + statement, query);
                 }
                 case 'B' -> {
                     cString(buffer);
-                    commit |= commitStatements.contains(cString(buffer));
+                    String statement = cString(buffer);
+                    if (beginStatements.contains(statement)) {
+                        roundTripsSinceBegin = 0;
+                        sinceBegin.setLength(0);
+                    }
+                    note("B", statement);
+                    if (commitStatements.contains(statement)) {
+                        commit = true;
+                        // the Sync that ends the COMMIT's exchange is not counted yet
+                        roundTripsToCommit = roundTripsSinceBegin + 1;
+                        transactionToCommit = sinceBegin.append("| S").toString();
+                    }
+                }
+                case 'S' -> {
+                    roundTripsSinceBegin++;
+                    sinceBegin.append("| S\n");
                 }
                 default -> {
                 }
@@ -74,6 +112,41 @@ final class CommitSpotter {
         pending.reset();
         pending.write(rest, 0, rest.length);
         return commit;
+    }
+
+    /**
+     * How many round trips (exchanges ended by a Sync, or simple queries) the transaction of the last COMMIT spotted
+     * took, from its BEGIN (sent with its first statement) to the COMMIT, both included.
+     */
+    int roundTripsToCommit() {
+        return roundTripsToCommit;
+    }
+
+    /**
+     * The messages of the transaction of the last COMMIT spotted, its Syncs marked: what {@link #roundTripsToCommit}
+     * counted.
+     */
+    String transactionToCommit() {
+        return transactionToCommit;
+    }
+
+    private void note(String message, String text) {
+        if (sinceBegin.length() < 20_000) {
+            String line = text.strip().replaceAll("\\s+", " ");
+            sinceBegin.append(message).append(": ").append(line, 0, Math.min(line.length(), 80)).append('\n');
+        }
+    }
+
+    private static void remember(Set<String> statements, String statement, boolean is) {
+        if (is) {
+            statements.add(statement);
+        } else {
+            statements.remove(statement);
+        }
+    }
+
+    private static boolean isBegin(String query) {
+        return query.strip().equalsIgnoreCase("BEGIN");
     }
 
     private static boolean isCommit(String query) {

@@ -33,6 +33,8 @@ final class FaultyProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CommitFault> nextCommit = new AtomicReference<>(CommitFault.NONE);
     private volatile int faultsApplied;
+    private volatile int roundTripsOfFaultedTransaction;
+    private volatile String faultedTransaction = "";
 
     FaultyProxy(String serverHost, int serverPort) throws IOException {
         this.serverHost = serverHost;
@@ -54,6 +56,19 @@ final class FaultyProxy implements AutoCloseable {
     /** How many COMMIT faults were applied so far. */
     int faultsApplied() {
         return faultsApplied;
+    }
+
+    /**
+     * How many round trips the transaction that the last fault struck took, from its BEGIN to its COMMIT, both
+     * included (pgjdbc sends BEGIN with a transaction's first statement: a transaction of one statement takes two).
+     */
+    int roundTripsOfFaultedTransaction() {
+        return roundTripsOfFaultedTransaction;
+    }
+
+    /** The messages of the transaction that the last fault struck, from its BEGIN to its COMMIT, Syncs marked. */
+    String faultedTransaction() {
+        return faultedTransaction;
     }
 
     /** Closes every open connection, on both sides, at once. */
@@ -105,6 +120,10 @@ final class FaultyProxy implements AutoCloseable {
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 if (link.commits.commitIn(buffer, read)) {
                     CommitFault fault = nextCommit.getAndSet(CommitFault.NONE);
+                    if (fault != CommitFault.NONE) {
+                        roundTripsOfFaultedTransaction = link.commits.roundTripsToCommit();
+                        faultedTransaction = link.commits.transactionToCommit();
+                    }
                     if (fault == CommitFault.DROP) {
                         faultsApplied++;
                         break;

@@ -93,6 +93,64 @@ class LostConnectionIT {
         assertLedgerMatchesStock(jdbc, sku);
     }
 
+    /**
+     * The atomic strategy places a one-line deduction in one statement (its claim, the conditional update and the
+     * ledger entry), then commits: two round trips. Its commit lost is answered as what happened, as any other's.
+     */
+    @Test
+    void aOneStatementAtomicDeductionWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas() {
+        String sku = product(10);
+        String order = unique("LOST-ONE");
+
+        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.deduct("atomic", order, sku, 3));
+
+        assertThat(proxy.roundTripsOfFaultedTransaction()).as("one statement, then the commit:%n%s",
+                proxy.faultedTransaction()).isEqualTo(2);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("strategy").asString()).isEqualTo("atomic");
+        assertThat(response.json().get("attempts").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/deductions?orderId=" + order).json()).isEqualTo(response.json());
+        Response replay = api.deduct("atomic", order, sku, 3);
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+        assertThat(replay.json()).isEqualTo(response.json());
+        assertThat(deductionsOf(jdbc, order)).isOne();
+        assertThat(stockOf(sku)).isEqualTo(7);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
+    @Test
+    void aOneStatementAtomicDeductionWhoseCommitNeverArrivedIs503AndChangedNothing() {
+        String sku = product(10);
+        String order = unique("DROPPED-ONE");
+
+        Response response = withFault(CommitFault.DROP, () -> api.deduct("atomic", order, sku, 3));
+
+        assertThat(proxy.roundTripsOfFaultedTransaction()).as("one statement, then the commit:%n%s",
+                proxy.faultedTransaction()).isEqualTo(2);
+        assertUnavailable(response);
+        assertThat(deductionsOf(jdbc, order)).isZero();
+        assertThat(stockOf(sku)).isEqualTo(10);
+        assertThat(api.deduct("atomic", order, sku, 3).status()).as("a retry places it").isEqualTo(201);
+        assertThat(stockOf(sku)).isEqualTo(7);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
+    /** What the count above is measured against: an atomic order of two lines takes a round trip per statement. */
+    @Test
+    void aTwoLineAtomicDeductionTakesARoundTripPerStatement() {
+        String a = product(10);
+        String b = product(10);
+        String order = unique("LOST-TWO");
+
+        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.deduct("atomic", order, a, 3, b, 4));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(proxy.roundTripsOfFaultedTransaction()).as("claim, read, two updates, commit:%n%s",
+                proxy.faultedTransaction()).isEqualTo(5);
+        assertThat(stockOf(a)).isEqualTo(7);
+        assertThat(stockOf(b)).isEqualTo(6);
+    }
+
     @ParameterizedTest
     @EnumSource(PlacementMode.class)
     void aReservationWhoseCommitAnswerWasLostIsAnsweredAsTheSuccessItWas(PlacementMode strategy) {

@@ -1,5 +1,6 @@
 package com.example.inventory.stock.ledger;
 
+import com.example.inventory.stock.InlineClaim;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.MovementView;
 import com.example.inventory.stock.model.StockStatements;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +46,26 @@ public class Ledger {
      * the change and the entry, so the entry's id is drawn once the lock is had.
      */
     private static String changeAndRecord(String change) {
-        return "WITH changed AS (\n" + change + "),\n" + """
+        return "WITH " + changedAndRecorded(change) + MADE;
+    }
+
+    /**
+     * {@link #changeAndRecord} after an order's claim ({@link InlineClaim}), one statement: the claim first, as a
+     * placement that claims in a statement of its own does (the order's id before any row: no two placements of one id
+     * ever wait on each other in a circle), then the change, which happens only if the claim did. Always one row: was
+     * the id claimed ({@code claimed}), and the change's columns as {@link #changeAndRecord} returns them, all null
+     * when no row changed.
+     */
+    private static String claimChangeAndRecord(String claim, String change) {
+        return "WITH " + claim + ",\n"
+                + changedAndRecorded(StockStatements.onlyIf(change,
+                        "EXISTS (SELECT 1 FROM " + InlineClaim.CLAIMED + ")"))
+                + "SELECT EXISTS (SELECT 1 FROM " + InlineClaim.CLAIMED + ") AS claimed, made.*\n"
+                + "  FROM (VALUES (true)) AS always (one) LEFT JOIN (" + MADE + ") AS made ON true";
+    }
+
+    private static String changedAndRecorded(String change) {
+        return "changed AS (\n" + change + "),\n" + """
                      recorded AS (
                 INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor,
                                             created_at)
@@ -52,16 +73,26 @@ public class Ledger {
                  WHERE changed.product_locations = 1
                     OR (SELECT true FROM (SELECT pg_advisory_xact_lock(%d, hashint8(changed.product_id))) locked)
                 RETURNING id)
-                SELECT recorded.id, changed.product_id, changed.location, changed.stock, changed.reserved,
-                       changed.product_locations,
-                       (SELECT p.low_stock_threshold FROM product p WHERE p.id = changed.product_id) AS threshold
-                  FROM recorded, changed
                 """.formatted(PRODUCT_LOCKS);
     }
 
-    private static final String CHANGE_PINNED_AND_RECORD = changeAndRecord(StockStatements.CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS);
+    private static final String MADE = """
+            SELECT recorded.id, changed.product_id, changed.location, changed.stock, changed.reserved,
+                   changed.product_locations,
+                   (SELECT p.low_stock_threshold FROM product p WHERE p.id = changed.product_id) AS threshold
+              FROM recorded, changed
+            """;
 
-    private static final String CHANGE_PREFERRED_AND_RECORD = changeAndRecord(StockStatements.CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS);
+    /** {@link #claimChangeAndRecord}'s text by its claim's and its change's. */
+    private static final Map<List<String>, String> CLAIMING = new ConcurrentHashMap<>();
+
+    private static final String CHANGE_PINNED = StockStatements.CHANGE_AT_LOCATION_IF_WITHIN_BOUNDS;
+
+    private static final String CHANGE_PREFERRED = StockStatements.CHANGE_AT_PREFERRED_LOCATION_IF_WITHIN_BOUNDS;
+
+    private static final String CHANGE_PINNED_AND_RECORD = changeAndRecord(CHANGE_PINNED);
+
+    private static final String CHANGE_PREFERRED_AND_RECORD = changeAndRecord(CHANGE_PREFERRED);
 
     private static final String APPEND = """
             INSERT INTO stock_movement (product_id, location, kind, quantity, stock_after, reference, actor, created_at)
@@ -160,6 +191,59 @@ public class Ledger {
         }
         return change(CHANGE_PREFERRED_AND_RECORD, sku, kind, quantity, reference, actor)
                 .query(changed(sku, kind, quantity, reference, actor)).optional();
+    }
+
+    /**
+     * Claims an order's id ({@code claim}, its book's part of the statement) and then, only if the claim did, does what
+     * {@link #changeAtLocationIfWithinBounds} does: one statement. Must run inside a transaction.
+     *
+     * @return whether the id was claimed (if not, it was claimed before, and nothing changed), and the change if the
+     *         stock changed (if the id was claimed but the stock did not change, the claim is still there: the caller
+     *         rolls it back with its transaction, or does not commit it alone)
+     */
+    public Claimed claimAndChangeAtLocationIfWithinBounds(InlineClaim claim, String sku, String location,
+                                                          MovementKind kind, int quantity, String reference,
+                                                          String actor) {
+        return claimAnd(claim, CHANGE_PINNED, sku, kind, quantity, reference, actor, Map.of("location", location));
+    }
+
+    /**
+     * Claims an order's id ({@code claim}, its book's part of the statement) and then, only if the claim did, does what
+     * {@link #takeAtPreferredLocation} does: one statement. Must run inside a transaction; only for movements that
+     * take available units.
+     *
+     * @return as {@link #claimAndChangeAtLocationIfWithinBounds} does
+     */
+    public Claimed claimAndTakeAtPreferredLocation(InlineClaim claim, String sku, MovementKind kind, int quantity,
+                                                   String reference, String actor) {
+        if (!kind.takesAvailable()) {
+            throw new IllegalArgumentException(kind + " does not take available units");
+        }
+        return claimAnd(claim, CHANGE_PREFERRED, sku, kind, quantity, reference, actor, Map.of());
+    }
+
+    private Claimed claimAnd(InlineClaim claim, String change, String sku, MovementKind kind, int quantity,
+                             String reference, String actor, Map<String, Object> more) {
+        String sql = CLAIMING.computeIfAbsent(List.of(claim.ctes(), change),
+                key -> claimChangeAndRecord(key.get(0), key.get(1)));
+        RowMapper<Changed> changed = changed(sku, kind, quantity, reference, actor);
+        return change(sql, sku, kind, quantity, reference, actor).params(more).params(claim.parameters())
+                .query((row, number) -> new Claimed(row.getBoolean("claimed"),
+                        row.getObject("id") == null ? Optional.empty() : Optional.of(changed.mapRow(row, number))))
+                .single();
+    }
+
+    /**
+     * What a claim and a conditional change in one statement came to: whether the order's id was claimed, and the
+     * change, if the stock changed (never without the claim).
+     */
+    public record Claimed(boolean claimed, Optional<Changed> changed) {
+
+        public Claimed {
+            if (!claimed && changed.isPresent()) {
+                throw new IllegalStateException("A stock change without its claim");
+            }
+        }
     }
 
     private static RowMapper<Changed> changed(String sku, MovementKind kind, int quantity, @Nullable String reference,

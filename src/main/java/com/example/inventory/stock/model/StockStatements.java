@@ -59,6 +59,19 @@ public class StockStatements {
                               ORDER BY l.priority, s.location LIMIT 1)
                    AND (""" + StockLevels.WITHIN_BOUNDS_AFTER_DELTAS_SQL + ")" + RETURNING;
 
+    /**
+     * {@code change} (one of this class's conditional changes) that also requires {@code condition}, an SQL condition
+     * on no row (such as {@code EXISTS (SELECT 1 FROM claimed)}, for a change that must not happen unless an order's id
+     * was claimed in the same statement): when it is false, no row changes.
+     */
+    public static String onlyIf(String change, String condition) {
+        if (!change.endsWith(RETURNING)) {
+            throw new IllegalArgumentException("Not a conditional change of this class: " + change);
+        }
+        return change.substring(0, change.length() - RETURNING.length()) + "\n   AND (" + condition + ")"
+                + RETURNING;
+    }
+
     private static final String ROWS_OF = """
             SELECT s.product_id, s.sku, s.location, l.priority, s.stock, s.reserved
               FROM location_stock s JOIN location l ON l.code = s.location

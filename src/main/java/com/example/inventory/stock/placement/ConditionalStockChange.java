@@ -1,6 +1,7 @@
 package com.example.inventory.stock.placement;
 
 import com.example.inventory.stock.Allocated;
+import com.example.inventory.stock.InlineClaim;
 import com.example.inventory.stock.MovementKind;
 import com.example.inventory.stock.OrderLine;
 import com.example.inventory.stock.ProductNotFoundException;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>A one-line order is one statement: at its pinned location, or at the preferred location that has all its
- *       units (the allocation rule's choice for a line one location can serve). When that changes no row, the rows
- *       are read: if the line does not fit them it is refused as they are; if it fits (it must be split, or units came
- *       back meanwhile) {@link StaleAllocationException}, and the caller places it again, in a new transaction, on
- *       locked rows ({@link #applyOnLockedRows}).</li>
+ *       units (the allocation rule's choice for a line one location can serve). With {@link #claimAndApply} the same
+ *       statement claims the order's id first, its book's part of it ({@link InlineClaim}), and changes the stock
+ *       only if it did. When the change changes no row, the rows are read: if the line does not fit them it is
+ *       refused as they are; if it fits (it must be split, or units came back meanwhile)
+ *       {@link StaleAllocationException}, and the caller places it again, in a new transaction, on locked rows
+ *       ({@link #applyOnLockedRows}).</li>
  *   <li>A multi-line order is allocated on its rows as read without locks, then each allocated part is one
  *       conditional update, in (product id, location) order. When one changes no row, the rows changed since the read:
  *       {@link StaleAllocationException}, and the caller places the order again, in a new transaction, on locked rows
@@ -67,6 +70,37 @@ public class ConditionalStockChange {
         return lines.size() == 1 ? applyOneLine(order, lines.getFirst(), kind) : applyLines(order, kind, false);
     }
 
+    /**
+     * Claims a one-line order's id and takes its line's stock in one statement: its book's claim
+     * ({@link com.example.inventory.stock.OrderClaims#inlineClaim}), then, only if the id was claimed, the line's
+     * conditional update and its ledger entry, as {@link #apply} makes them. Must run inside a transaction, and the
+     * transaction must be rolled back when this throws (the claim was made).
+     *
+     * @return where the line's units came from; empty when the id was claimed before (nothing changed)
+     * @throws ProductNotFoundException when the line's SKU is unknown
+     * @throws com.example.inventory.stock.InsufficientStockException when the line does not fit
+     * @throws StaleAllocationException when no one statement could place it, but it fits: the caller places it again,
+     *         in a new transaction, on locked rows
+     */
+    public Optional<List<List<Allocated>>> claimAndApply(StockOrder order, InlineClaim claim, MovementKind kind) {
+        if (order.lines().size() != 1) {
+            throw new IllegalArgumentException("Not a one-line order: " + order.orderId());
+        }
+        OrderLine line = order.lines().getFirst();
+        Ledger.Claimed claimed;
+        if (line.location() != null) {
+            claimed = ledger.claimAndChangeAtLocationIfWithinBounds(claim, line.sku(), line.location(), kind,
+                    line.quantity(), order.orderId(), order.clientId());
+        } else {
+            claimed = ledger.claimAndTakeAtPreferredLocation(claim, line.sku(), kind, line.quantity(),
+                    order.orderId(), order.clientId());
+        }
+        if (!claimed.claimed()) {
+            return Optional.empty();
+        }
+        return Optional.of(taken(order, line, claimed.changed()));
+    }
+
     private List<List<Allocated>> applyOneLine(StockOrder order, OrderLine line, MovementKind kind) {
         Optional<Ledger.Changed> taken;
         if (line.location() != null) {
@@ -76,6 +110,14 @@ public class ConditionalStockChange {
             taken = ledger.takeAtPreferredLocation(line.sku(), kind, line.quantity(), order.orderId(),
                     order.clientId());
         }
+        return taken(order, line, taken);
+    }
+
+    /**
+     * After a one-line order's conditional change: its events if it changed the stock; else a refusal, or
+     * {@link StaleAllocationException}.
+     */
+    private List<List<Allocated>> taken(StockOrder order, OrderLine line, Optional<Ledger.Changed> taken) {
         if (taken.isPresent()) {
             events.changedConditionally(List.of(taken.get()));
             return List.of(List.of(new Allocated(taken.get().location(), line.quantity())));

@@ -8,13 +8,15 @@ import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.StockOrder;
 import com.example.inventory.stock.fault.CommitVerifier;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A strategy that places each order in a transaction of its own: claim the order's id first (before any product
- * row is locked, so locks are held only for the stock change), then change the stock of its lines.
+ * row is locked, so locks are held only for the stock change), then change the stock of its lines — in statements of
+ * their own, or (the atomic strategy's one-line orders) as the two parts of one statement.
  */
 abstract class SingleOrderPlacer implements Placer {
 
@@ -33,8 +35,8 @@ abstract class SingleOrderPlacer implements Placer {
     }
 
     /**
-     * One attempt at placing the order, in a new transaction. When the connection fails while it may have
-     * committed, the order's record tells: there, the order was placed; not there, nothing changed (503).
+     * One attempt at placing the order, in a new transaction: the claim of its id, then the stock change
+     * ({@link #change}), as {@link #attempt} runs them.
      */
     final <O extends StockOrder> Placement inTransaction(O order, OrderClaims<O> book, int attempt) {
         return inTransaction(order, book, attempt, this::change);
@@ -42,19 +44,29 @@ abstract class SingleOrderPlacer implements Placer {
 
     /** {@link #inTransaction(StockOrder, OrderClaims, int)} with another way of changing the stock. */
     final <O extends StockOrder> Placement inTransaction(O order, OrderClaims<O> book, int attempt, Change change) {
+        return attempt(order, book, attempt, () -> {
+            Claims<O> claims = book.claim(List.of(order), name(), attempt);
+            RuntimeException refusal = claims.refusalOf(order);
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (claims.claimed().isEmpty()) {
+                return Placement.claimedBefore(name());
+            }
+            return Placement.placed(name(), attempt, change.apply(order, book.movement()));
+        });
+    }
+
+    /**
+     * One attempt at placing the order, in a new transaction, where {@code placing} claims the order's id and changes
+     * its stock (and throws to roll both back). When the connection fails while it may have committed, the order's
+     * record tells: there, the order was placed; not there, nothing changed (503).
+     */
+    final <O extends StockOrder> Placement attempt(O order, OrderClaims<O> book, int attempt,
+                                                  Supplier<Placement> placing) {
         Placement placement;
         try {
-            placement = transactions.execute(status -> {
-                Claims<O> claims = book.claim(List.of(order), name(), attempt);
-                RuntimeException refusal = claims.refusalOf(order);
-                if (refusal != null) {
-                    throw refusal;
-                }
-                if (claims.claimed().isEmpty()) {
-                    return Placement.claimedBefore(name());
-                }
-                return Placement.placed(name(), attempt, change.apply(order, book.movement()));
-            });
+            placement = transactions.execute(status -> placing.get());
         } catch (RuntimeException e) {
             if (!CommitVerifier.mayHaveCommitted(e)) {
                 throw e;

@@ -106,9 +106,10 @@ class OrderBatch {
     }
 
     /**
-     * A batch of one one-line order shares nothing, so it is placed as the atomic strategy places it — one conditional
-     * update — instead of paying for the lock, write and ledger statements a batch needs: a lone order costs what it
-     * costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
+     * A batch of one one-line order shares nothing, so its stock is changed as the atomic strategy changes it — one
+     * conditional update, after the batch's claim — instead of paying for the lock, write and ledger statements a
+     * batch needs: a lone order costs about what it costs elsewhere (the atomic strategy also makes the claim part of
+     * that statement). An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
      * lone multi-line order takes the batch's way: its three statements are no more than one update per line.) One
      * that fits but that no one statement can place (a line to split) throws {@link StaleAllocationException}: the
      * transaction rolls back and the order is placed again the batch's way.
