@@ -158,6 +158,31 @@ class BatchedDecisionTests {
         assertLedgerMatchesStock(jdbc, sku);
     }
 
+    @Test
+    void aConfirmationWhoseOrderWasDeductedMeanwhileIsRefusedAloneAndTheRestOfItsRoundIsTaken() throws Exception {
+        String sku = unique("DECIDE-TAKEN");
+        api.createProduct(sku, 10);
+        String takenOrder = unique("RES");
+        String taken = hold(takenOrder, sku, 2);
+        assertThat(api.deduct("batched", takenOrder, sku, 1).status()).as("the same order id, deducted directly")
+                .isEqualTo(201);
+        String otherOrder = unique("RES");
+        String other = hold(otherOrder, sku, 3);
+        long batchesBefore = batch.batchCount();
+
+        List<Response> answers = inOneRound(sku, List.of(() -> confirm(taken), () -> confirm(other)));
+
+        assertThat(answers).extracting(Response::status).containsExactly(409, 200);
+        assertThat(answers.get(0).problemType()).isEqualTo("order-conflict");
+        assertThat(batch.batchCount() - batchesBefore)
+                .as("the blocked hold, the round's decisions rolled back, then each alone").isEqualTo(4);
+        assertThat(api.get("/api/v1/reservations/" + taken).json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(deductionsOf(jdbc, otherOrder)).isEqualTo(1);
+        // 10 - 1 deducted - 3 sold; held: the refused confirmation's 2 and the blocked first hold's 1.
+        assertThat(api.levelsOf(sku)).containsExactly(6, 3, 3);
+        assertLedgerMatchesStock(jdbc, sku);
+    }
+
     private List<Response> inOneRound(String sku, List<Supplier<Response>> requests) throws Exception {
         return batch.of(sku, () -> api.reserve("batched", unique("FIRST"), 600, sku, 1), requests);
     }

@@ -2,6 +2,7 @@ package com.example.inventory.stock.placement.batch;
 
 import com.example.inventory.stock.Allocated;
 import com.example.inventory.stock.Claims;
+import com.example.inventory.stock.InlineClaim;
 import com.example.inventory.stock.InsufficientStockException;
 import com.example.inventory.stock.OrderClaims;
 import com.example.inventory.stock.Placement;
@@ -25,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -80,6 +82,10 @@ class OrderBatch {
     }
 
     private void placeAll(List<QueuedOrder<?>> batch, TransactionStatus status, boolean aloneAsAtomic) {
+        if (aloneAsAtomic && batch.size() == 1 && batch.getFirst().lineCount() == 1
+                && placedInOneStatement(batch.getFirst(), status)) {
+            return;
+        }
         List<QueuedOrder<?>> claimed = claim(batch);
         if (aloneAsAtomic && batch.size() == 1 && claimed.size() == 1 && claimed.getFirst().lineCount() == 1) {
             placeAlone(claimed.getFirst(), status);
@@ -107,9 +113,9 @@ class OrderBatch {
 
     /**
      * A batch of one one-line order shares nothing, so its stock is changed as the atomic strategy changes it — one
-     * conditional update, after the batch's claim — instead of paying for the lock, write and ledger statements a
-     * batch needs: a lone order costs about what it costs elsewhere (the atomic strategy also makes the claim part of
-     * that statement). An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
+     * conditional update, after the batch's claim (when its book offers no claim to make part of that statement:
+     * {@link #placedInOneStatement}) — instead of paying for the lock, write and ledger statements a batch needs: a
+     * lone order costs about what it costs elsewhere. An order that does not fit rolls the transaction back (its claim with it) and is refused. (A
      * lone multi-line order takes the batch's way: its three statements are no more than one update per line.) One
      * that fits but that no one statement can place (a line to split) throws {@link StaleAllocationException}: the
      * transaction rolls back and the order is placed again the batch's way.
@@ -122,6 +128,29 @@ class OrderBatch {
             status.setRollbackOnly();
             queued.refuse(refusal);
         }
+    }
+
+    /**
+     * A lone one-line order whose book offers its claim as part of a statement ({@link OrderClaims#inlineClaim}) is
+     * claimed and placed in one statement, as the atomic strategy places it: an id claimed before changes nothing and
+     * is answered as a replay; a line that does not fit rolls the transaction (its claim with it) back and is refused.
+     *
+     * @return false when its book offers no such claim (it is placed as {@link #placeAlone} places it)
+     */
+    private <O extends StockOrder> boolean placedInOneStatement(QueuedOrder<O> queued, TransactionStatus status) {
+        Optional<InlineClaim> claim = queued.book().inlineClaim(queued.order(), PlacementMode.BATCHED, 1);
+        if (claim.isEmpty()) {
+            return false;
+        }
+        try {
+            queued.decide(conditionalStock.claimAndApply(queued.order(), claim.get(), queued.book().movement())
+                    .map(allocations -> Placement.placed(PlacementMode.BATCHED, 1, allocations))
+                    .orElseGet(() -> Placement.claimedBefore(PlacementMode.BATCHED)));
+        } catch (InsufficientStockException | ProductNotFoundException | StockLimitExceededException refusal) {
+            status.setRollbackOnly();
+            queued.refuse(refusal);
+        }
+        return true;
     }
 
     /** Claims the ids; an order whose id another order holds is decided as such and goes no further. */
