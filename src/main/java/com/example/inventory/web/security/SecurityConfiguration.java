@@ -29,6 +29,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -107,7 +108,20 @@ class SecurityConfiguration implements WebMvcConfigurer {
         firewall.setAllowUrlEncodedPeriod(true);
         firewall.setAllowSemicolon(true);
         firewall.setUnsafeAllowAnyHttpMethod(true);
+        firewall.setAllowedHeaderNames(FirewallCharacters.NAMES);
+        firewall.setAllowedHeaderValues(FirewallCharacters.HEADER_VALUES);
+        firewall.setAllowedParameterNames(FirewallCharacters.NAMES);
         return firewall;
+    }
+
+    /**
+     * No observations of the security filter chain, its authentications and authorizations: nothing reads them (the
+     * dashboard and alerts use the requests' and the service's own meters), and wrapping every filter of every request
+     * in an observation took about 9% of the service's CPU samples under checkout load ({@code bench/profile}).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** 401 {@code unauthorized}, with the {@code WWW-Authenticate} challenge of RFC 6750. */
