@@ -288,9 +288,11 @@ class BatchedPlacer implements Placer, DecisionQueue, SmartLifecycle {
             } catch (DecideEachAlone each) {
                 queued.forEach(this::decideAlone);
                 return;
-            } catch (RuntimeException failure) {
+            } catch (RuntimeException | Error failure) {
+                // An Error too: uncaught, it would end this drainer's thread and hang its queue.
                 logFailed("decisions", queued.size(), failure);
-                queued.forEach(decision -> decision.answerFailed(failure));
+                queued.forEach(decision -> decision.answerFailed(failure instanceof RuntimeException runtime ? runtime
+                        : CommitVerifier.nothingChanged(failure)));
                 return;
             } finally {
                 batchSizes.record(queued.size());
@@ -309,6 +311,9 @@ class BatchedPlacer implements Placer, DecisionQueue, SmartLifecycle {
                         .getFirst().orThrow())));
             } catch (RuntimeException refusedOrFailed) {
                 queued.answerFailed(refusedOrFailed);
+            } catch (Error failure) {
+                logFailed("decisions", 1, failure);
+                queued.answerFailed(CommitVerifier.nothingChanged(failure));
             } finally {
                 batchSizes.record(1);
                 batchDurations.record(Duration.ofNanos(System.nanoTime() - started));
