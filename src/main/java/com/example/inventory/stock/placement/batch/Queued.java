@@ -1,5 +1,8 @@
 package com.example.inventory.stock.placement.batch;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /** Something waiting in a batched queue for its round: an order to place, or a decision to take. */
 sealed interface Queued permits QueuedOrder, QueuedDecision {
 
@@ -11,4 +14,19 @@ sealed interface Queued permits QueuedOrder, QueuedDecision {
 
     /** Tells the waiting request that it was not taken, for a reason outside itself. */
     void answerFailed(RuntimeException failure);
+
+    /**
+     * Waits for {@code answer}, however long the batch takes: it may be committed by then, so giving up early would
+     * tell the client something untrue. A refusal or failure is thrown as it was given.
+     */
+    static <T> T await(CompletableFuture<T> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
 }

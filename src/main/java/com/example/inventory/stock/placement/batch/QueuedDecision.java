@@ -3,7 +3,6 @@ package com.example.inventory.stock.placement.batch;
 import com.example.inventory.stock.DecisionBook;
 import com.example.inventory.stock.DecisionBook.Decided;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A decision waiting in a batched queue, and the request thread waiting for it; answered once its batch's
@@ -57,15 +56,8 @@ final class QueuedDecision<D, R> implements Queued {
         answer.completeExceptionally(failure);
     }
 
-    /** Waits for the answer, however long the batch takes (it may have committed by then). */
+    /** Waits for the answer ({@link Queued#await}). */
     R awaitAnswer() {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return Queued.await(answer);
     }
 }

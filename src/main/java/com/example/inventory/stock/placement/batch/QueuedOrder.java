@@ -7,7 +7,6 @@ import com.example.inventory.stock.Placement;
 import com.example.inventory.stock.StockOrder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -110,18 +109,8 @@ final class QueuedOrder<O extends StockOrder> implements Allocation.Request, Que
         answer.completeExceptionally(failure);
     }
 
-    /**
-     * Waits for the answer, however long the batch takes: the order may be committed by then, so giving up early
-     * would tell the client something untrue.
-     */
+    /** Waits for the answer ({@link Queued#await}). */
     Placement awaitAnswer() {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return Queued.await(answer);
     }
 }
