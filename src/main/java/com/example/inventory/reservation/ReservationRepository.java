@@ -15,12 +15,10 @@ interface ReservationRepository extends JpaRepository<Reservation, UUID> {
 
     Optional<Reservation> findByClientIdAndOrderId(String clientId, String orderId);
 
-    /** The reservation under its row lock: whoever holds it decides the reservation's fate. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select r from Reservation r where r.id = :id")
-    Optional<Reservation> findForUpdate(UUID id);
-
-    /** Some reservations under their row locks, taken in id order (as every batch takes them: no circle). */
+    /**
+     * Some reservations under their row locks, taken in id order (as every batch of decisions takes them: no circle):
+     * whoever holds one decides its fate.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from Reservation r where r.id in :ids order by r.id")
     List<Reservation> findAllForUpdate(Collection<UUID> ids);
