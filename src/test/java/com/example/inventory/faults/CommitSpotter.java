@@ -3,6 +3,7 @@ package com.example.inventory.faults;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ final class CommitSpotter {
 
     private static final int SSL_REQUEST = 80877103;
     private static final int GSS_ENCRYPTION_REQUEST = 80877104;
+    private static final int MAX_BYTES_KEPT = 1 << 20;
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Set<String> commitStatements = new HashSet<>();
@@ -23,6 +25,8 @@ final class CommitSpotter {
     private int roundTripsToCommit;
     private final StringBuilder sinceBegin = new StringBuilder();
     private String transactionToCommit = "";
+    private final ByteArrayOutputStream bytesSinceBegin = new ByteArrayOutputStream();
+    private byte[] bytesOfTransactionToCommit = new byte[0];
 
     /** Takes the next bytes the client sent; whether a whole COMMIT message ended among them. */
     boolean commitIn(byte[] bytes, int length) {
@@ -62,14 +66,14 @@ final class CommitSpotter {
                     if (isBegin(query)) {
                         // pgjdbc sends BEGIN as a simple query with the transaction's first statement, in the
                         // statement's round trip (it reads both answers after its Sync)
-                        roundTripsSinceBegin = 0;
-                        sinceBegin.setLength(0);
+                        beginTransaction();
                     }
                     note("Q", query);
                     if (isCommit(query)) {
                         commit = true;
                         roundTripsToCommit = roundTripsSinceBegin;
                         transactionToCommit = sinceBegin.toString();
+                        bytesOfTransactionToCommit = bytesSinceBegin.toByteArray();
                     }
                 }
                 case 'P' -> {
@@ -78,8 +82,7 @@ final class CommitSpotter {
                     remember(commitStatements, statement, isCommit(query));
                     remember(beginStatements, statement, isBegin(query));
                     if (isBegin(query)) {
-                        roundTripsSinceBegin = 0;
-                        sinceBegin.setLength(0);
+                        beginTransaction();
                     }
                     note("P " + statement, query);
                 }
@@ -87,8 +90,7 @@ final class CommitSpotter {
                     cString(buffer);
                     String statement = cString(buffer);
                     if (beginStatements.contains(statement)) {
-                        roundTripsSinceBegin = 0;
-                        sinceBegin.setLength(0);
+                        beginTransaction();
                     }
                     note("B", statement);
                     if (commitStatements.contains(statement)) {
@@ -96,6 +98,7 @@ final class CommitSpotter {
                         // the Sync that ends the COMMIT's exchange is not counted yet
                         roundTripsToCommit = roundTripsSinceBegin + 1;
                         transactionToCommit = sinceBegin.append("| S").toString();
+                        bytesOfTransactionToCommit = bytesSinceBegin.toByteArray();
                     }
                 }
                 case 'S' -> {
@@ -104,6 +107,9 @@ final class CommitSpotter {
                 }
                 default -> {
                 }
+            }
+            if (bytesSinceBegin.size() < MAX_BYTES_KEPT) {
+                bytesSinceBegin.write(buffer.array(), messageStart, end - messageStart);
             }
             buffer.position(end);
         }
@@ -128,6 +134,28 @@ final class CommitSpotter {
      */
     String transactionToCommit() {
         return transactionToCommit;
+    }
+
+    /**
+     * Whether the transaction of the last COMMIT spotted sent these characters (in a statement or a parameter bound
+     * as text, as pgjdbc binds strings): how a test tells its request's transaction from the service's background
+     * work (event resubmission rounds, publications marked completed), which commits on other connections.
+     */
+    boolean transactionToCommitSent(String text) {
+        byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+        byte[] sent = bytesOfTransactionToCommit;
+        for (int start = 0; start + wanted.length <= sent.length; start++) {
+            if (Arrays.equals(sent, start, start + wanted.length, wanted, 0, wanted.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void beginTransaction() {
+        roundTripsSinceBegin = 0;
+        sinceBegin.setLength(0);
+        bytesSinceBegin.reset();
     }
 
     private void note(String message, String text) {

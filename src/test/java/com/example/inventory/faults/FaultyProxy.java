@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FaultyProxy implements AutoCloseable {
 
-    /** What to do to the next COMMIT any connection sends. */
+    /** What to do to the next COMMIT of the transaction under test. */
     enum CommitFault {
         NONE,
         /** Forward the COMMIT, then cut the connection before its answer comes back. */
@@ -31,7 +31,7 @@ final class FaultyProxy implements AutoCloseable {
     private final String serverHost;
     private final int serverPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<CommitFault> nextCommit = new AtomicReference<>(CommitFault.NONE);
+    private final AtomicReference<Armed> armed = new AtomicReference<>();
     private volatile int faultsApplied;
     private volatile int roundTripsOfFaultedTransaction;
     private volatile String faultedTransaction = "";
@@ -48,9 +48,17 @@ final class FaultyProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** The fault to apply to the next COMMIT, on whichever connection sends it first. */
-    void onNextCommit(CommitFault fault) {
-        nextCommit.set(fault);
+    /**
+     * The fault to apply to the next COMMIT of a transaction that sent {@code marker} (a SKU or an order id the
+     * request under test carries), on whichever connection sends it first. Other commits pass: the service commits
+     * on its own too (event resubmission rounds, publications marked completed when the broker confirms them), and a
+     * fault that struck one of those instead would leave the request under test unharmed.
+     */
+    void onNextCommit(CommitFault fault, String marker) {
+        armed.set(new Armed(fault, marker));
+    }
+
+    private record Armed(CommitFault fault, String marker) {
     }
 
     /** How many COMMIT faults were applied so far. */
@@ -119,7 +127,9 @@ final class FaultyProxy implements AutoCloseable {
         try (InputStream in = link.client.getInputStream(); OutputStream out = link.server.getOutputStream()) {
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 if (link.commits.commitIn(buffer, read)) {
-                    CommitFault fault = nextCommit.getAndSet(CommitFault.NONE);
+                    Armed next = armed.get();
+                    CommitFault fault = next != null && link.commits.transactionToCommitSent(next.marker())
+                            && armed.compareAndSet(next, null) ? next.fault() : CommitFault.NONE;
                     if (fault != CommitFault.NONE) {
                         roundTripsOfFaultedTransaction = link.commits.roundTripsToCommit();
                         faultedTransaction = link.commits.transactionToCommit();

@@ -67,7 +67,7 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("LOST");
 
-        Response response = withFault(CommitFault.LOSE_REPLY,
+        Response response = withFault(CommitFault.LOSE_REPLY, sku,
                 () -> api.deduct(strategy.value(), order, sku, 3));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
@@ -83,7 +83,7 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("DROPPED");
 
-        Response response = withFault(CommitFault.DROP, () -> api.deduct(strategy.value(), order, sku, 3));
+        Response response = withFault(CommitFault.DROP, sku, () -> api.deduct(strategy.value(), order, sku, 3));
 
         assertUnavailable(response);
         assertThat(deductionsOf(jdbc, order)).isZero();
@@ -102,7 +102,7 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("LOST-ONE");
 
-        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.deduct("atomic", order, sku, 3));
+        Response response = withFault(CommitFault.LOSE_REPLY, sku, () -> api.deduct("atomic", order, sku, 3));
 
         assertThat(proxy.roundTripsOfFaultedTransaction()).as("one statement, then the commit:%n%s",
                 proxy.faultedTransaction()).isEqualTo(2);
@@ -123,7 +123,7 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("DROPPED-ONE");
 
-        Response response = withFault(CommitFault.DROP, () -> api.deduct("atomic", order, sku, 3));
+        Response response = withFault(CommitFault.DROP, sku, () -> api.deduct("atomic", order, sku, 3));
 
         assertThat(proxy.roundTripsOfFaultedTransaction()).as("one statement, then the commit:%n%s",
                 proxy.faultedTransaction()).isEqualTo(2);
@@ -142,7 +142,7 @@ class LostConnectionIT {
         String b = product(10);
         String order = unique("LOST-TWO");
 
-        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.deduct("atomic", order, a, 3, b, 4));
+        Response response = withFault(CommitFault.LOSE_REPLY, a, () -> api.deduct("atomic", order, a, 3, b, 4));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(proxy.roundTripsOfFaultedTransaction()).as("claim, read, two updates, commit:%n%s",
@@ -157,7 +157,8 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("LOST-RES");
 
-        Response response = withFault(CommitFault.LOSE_REPLY, () -> api.reserve(strategy.value(), order, 600, sku, 4));
+        Response response = withFault(CommitFault.LOSE_REPLY, sku,
+                () -> api.reserve(strategy.value(), order, 600, sku, 4));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(api.get("/api/v1/reservations?orderId=" + order).json()).isEqualTo(response.json());
@@ -171,7 +172,7 @@ class LostConnectionIT {
         String sku = product(10);
         String order = unique("DROPPED-RES");
 
-        Response response = withFault(CommitFault.DROP, () -> api.reserve(strategy.value(), order, 600, sku, 4));
+        Response response = withFault(CommitFault.DROP, sku, () -> api.reserve(strategy.value(), order, 600, sku, 4));
 
         assertUnavailable(response);
         assertThat(api.get("/api/v1/reservations?orderId=" + order).status()).isEqualTo(404);
@@ -182,35 +183,37 @@ class LostConnectionIT {
     void cancellationsRestocksAndReservationDecisionsFindOutWhetherTheyCommitted() {
         String sku = product(100);
         String cancelled = api.deduct(null, unique("C"), sku, 5).json().get("id").asString();
-        assertThat(withFault(CommitFault.LOSE_REPLY, () -> api.post("/api/v1/deductions/" + cancelled + "/cancel"))
+        assertThat(withFault(CommitFault.LOSE_REPLY, sku, () -> api.post("/api/v1/deductions/" + cancelled + "/cancel"))
                 .status()).isEqualTo(200);
         assertThat(api.get("/api/v1/deductions/" + cancelled).json().get("status").asString()).isEqualTo("CANCELLED");
         String notCancelled = api.deduct(null, unique("C"), sku, 5).json().get("id").asString();
-        assertUnavailable(withFault(CommitFault.DROP, () -> api.post("/api/v1/deductions/" + notCancelled + "/cancel")));
+        assertUnavailable(withFault(CommitFault.DROP, sku,
+                () -> api.post("/api/v1/deductions/" + notCancelled + "/cancel")));
         assertThat(api.get("/api/v1/deductions/" + notCancelled).json().get("status").asString())
                 .isEqualTo("COMPLETED");
         assertThat(stockOf(sku)).isEqualTo(95);
 
-        Response restocked = withFault(CommitFault.LOSE_REPLY,
+        Response restocked = withFault(CommitFault.LOSE_REPLY, sku,
                 () -> api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":10}"));
         assertThat(restocked.status()).as(restocked.toString()).isEqualTo(200);
         assertThat(restocked.json().get("stock").asInt()).isEqualTo(105);
-        assertUnavailable(withFault(CommitFault.DROP,
+        assertUnavailable(withFault(CommitFault.DROP, sku,
                 () -> api.post("/api/v1/products/" + sku + "/restock", "{\"quantity\":10}")));
         assertThat(stockOf(sku)).isEqualTo(105);
 
         String confirmed = api.reserve(null, unique("R"), 600, sku, 2).json().get("id").asString();
-        Response confirm = withFault(CommitFault.LOSE_REPLY, () -> api.decide(confirmed, "confirm"));
+        Response confirm = withFault(CommitFault.LOSE_REPLY, sku, () -> api.decide(confirmed, "confirm"));
         assertThat(confirm.status()).as(confirm.toString()).isEqualTo(200);
         assertThat(confirm.json().get("status").asString()).isEqualTo("CONFIRMED");
         String released = api.reserve(null, unique("R"), 600, sku, 3).json().get("id").asString();
-        assertUnavailable(withFault(CommitFault.DROP, () -> api.decide(released, "release")));
+        assertUnavailable(withFault(CommitFault.DROP, sku, () -> api.decide(released, "release")));
         assertThat(api.get("/api/v1/reservations/" + released).json().get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(withFault(CommitFault.LOSE_REPLY, () -> api.decide(released, "release")).status()).isEqualTo(200);
+        assertThat(withFault(CommitFault.LOSE_REPLY, sku, () -> api.decide(released, "release")).status())
+                .isEqualTo(200);
         assertThat(api.levelsOf(sku)).containsExactly(103, 0, 103);
 
         String newSku = unique("NEW");
-        Response created = withFault(CommitFault.LOSE_REPLY, () -> api.post("/api/v1/products",
+        Response created = withFault(CommitFault.LOSE_REPLY, newSku, () -> api.post("/api/v1/products",
                 "{\"sku\":\"" + newSku + "\",\"name\":\"n\",\"stock\":4}"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(stockOf(newSku)).isEqualTo(4);
@@ -218,10 +221,13 @@ class LostConnectionIT {
         assertLedgerMatchesStock(jdbc, newSku);
     }
 
-    /** Arms the fault, runs the request, and checks that the fault did strike it. */
-    private static Response withFault(CommitFault fault, java.util.function.Supplier<Response> request) {
+    /**
+     * Arms the fault for the commit of a transaction that sends {@code marker} (the SKU the request changes), runs
+     * the request, and checks that the fault did strike it.
+     */
+    private static Response withFault(CommitFault fault, String marker, java.util.function.Supplier<Response> request) {
         int before = proxy.faultsApplied();
-        proxy.onNextCommit(fault);
+        proxy.onNextCommit(fault, marker);
         Response response = request.get();
         assertThat(proxy.faultsApplied()).as("the %s fault struck", fault).isEqualTo(before + 1);
         return response;
