@@ -139,7 +139,7 @@ public class StockEvents {
         Long[] ids = unsettled.keySet().toArray(Long[]::new);
         jdbc.sql("""
                 SELECT p.id, p.sku, p.low_stock_threshold, sum(s.stock) AS stock, sum(s.reserved) AS reserved
-                  FROM product p JOIN location_stock s ON s.product_id = p.id
+                  FROM product p JOIN location_stock s ON s.sku = p.sku
                  WHERE p.id = ANY (?)
                  GROUP BY p.id""").param(ids).query((row, number) -> {
                     Entries entries = unsettled.get(row.getLong("id"));

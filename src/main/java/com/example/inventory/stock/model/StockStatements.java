@@ -82,11 +82,15 @@ public class StockStatements {
             row.getString("sku"), row.getString("location"), row.getInt("priority"), row.getInt("stock"),
             row.getInt("reserved"));
 
+    /*
+     * Stock rows are found by SKU, never by product id: (sku, location) is their only index besides the primary key
+     * (the foreign key keeps the two in agreement), and a join by product id read the whole table for each product.
+     */
     private static final String VIEW = """
             SELECT p.id, p.sku, p.name, p.low_stock_threshold, p.version, p.updated_at,
                    s.location, s.stock, s.reserved, s.version AS row_version, s.updated_at AS row_updated_at
               FROM product p
-              LEFT JOIN location_stock s ON s.product_id = p.id
+              LEFT JOIN location_stock s ON s.sku = p.sku
               LEFT JOIN location l ON l.code = s.location
              WHERE %s
              ORDER BY p.sku, l.priority, s.location""";
@@ -140,18 +144,18 @@ public class StockStatements {
         return jdbc.sql("""
                 WITH product AS (SELECT id, sku FROM product WHERE sku = ?),
                      others AS (SELECT count(*) AS locations
-                                  FROM (SELECT id FROM location_stock WHERE product_id = (SELECT id FROM product)
+                                  FROM (SELECT id FROM location_stock WHERE sku = (SELECT sku FROM product)
                                          ORDER BY location FOR NO KEY UPDATE) locked),
                      added AS (INSERT INTO location_stock (product_id, sku, location, stock, reserved, version, updated_at,
                                                           product_locations)
                                SELECT id, sku, ?, 0, 0, 0, clock_timestamp(), (SELECT locations FROM others) + 1
                                  FROM product
                                ON CONFLICT (sku, location) DO NOTHING
-                               RETURNING product_id, product_locations),
+                               RETURNING sku, product_locations),
                      counted AS (UPDATE location_stock s
                                     SET product_locations = added.product_locations, version = s.version + 1,
                                         updated_at = clock_timestamp()
-                                   FROM added WHERE s.product_id = added.product_id)
+                                   FROM added WHERE s.sku = added.sku)
                 SELECT count(*) FROM product""").params(sku, location).query(Long.class).single() > 0;
     }
 
