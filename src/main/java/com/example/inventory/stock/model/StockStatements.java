@@ -84,7 +84,7 @@ public class StockStatements {
 
     /*
      * Stock rows are found by SKU, never by product id: (sku, location) is their only index besides the primary key
-     * (the foreign key keeps the two in agreement), and a join by product id read the whole table for each product.
+     * (the foreign key keeps the two in agreement): a join by product id would read the whole table for each product.
      */
     private static final String VIEW = """
             SELECT p.id, p.sku, p.name, p.low_stock_threshold, p.version, p.updated_at,
