@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TCP proxy between the service and PostgreSQL that breaks connections on cue, the way a network or a failing
- * server does: it can lose the answer to the next {@code COMMIT} (the server commits; the service never hears of
- * it — the ambiguous commit), drop the next {@code COMMIT} before the server sees it (nothing commits), or cut every
- * connection at once.
+ * server does: it can lose the answer to the next {@code COMMIT} of a transaction that sent a given text (the server
+ * commits; the service never hears of it — the ambiguous commit), drop that {@code COMMIT} before the server sees it
+ * (nothing commits), or cut every connection at once.
  */
 final class FaultyProxy implements AutoCloseable {
 
