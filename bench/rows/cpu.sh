@@ -2,6 +2,7 @@
 # Per-transaction server CPU (our backends only) and WAL bytes, sampled inside a steady -T run.
 export PGHOST=127.0.0.1 PGUSER=postgres
 cd "$(dirname "$0")"
+. ./scripts.sh
 sample() {  # prints: cpu_ticks xact_commit wal_lsn_bytes
   psql -d rows_bench -AtF' ' -c "select string_agg(pid::text, ' ') from pg_stat_activity where datname='rows_bench' and backend_type='client backend' and pid <> pg_backend_pid()" \
        -c "select xact_commit, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint from pg_stat_database where datname='rows_bench'" > /tmp/rows_s.$$
@@ -12,7 +13,7 @@ sample() {  # prints: cpu_ticks xact_commit wal_lsn_bytes
 echo "start $(date +%T) $(uptime)" >> out/load_cpu.txt
 for r in 1 2 3; do
   for v in A B C D E F G; do
-    pgbench -n -M prepared -c 16 -j 2 -T 14 -f $v.sql rows_bench > out/cpu-$v-r$r.txt 2>&1 &
+    pgbench -n -M prepared -c 16 -j 2 -T 14 -f out/$v.sql rows_bench > out/cpu-$v-r$r.txt 2>&1 &
     pg=$!
     sleep 3; s1=$(sample); sleep 9; s2=$(sample)
     wait $pg
