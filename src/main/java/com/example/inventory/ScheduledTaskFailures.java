@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ErrorHandler;
 
 /**
- * What the scheduler does with a failure that escapes a scheduled task: log it and let the task run again at its
- * next turn, as Spring does by default — but a database that went away (a terminated backend, a restart) is logged at
- * WARN in one line, not at ERROR with a stack trace as if it were a bug. The service's own tasks catch such failures
- * themselves; the event registry's staleness monitor (Spring Modulith, {@code spring.modulith.events.staleness.*})
- * does not.
+ * What the scheduler does with a failure that escapes a scheduled task: log it and suppress it, so that the task runs
+ * again at its next turn, as Spring does by default for repeating tasks (the only kind scheduled here) — but a
+ * database that went away (a terminated backend, a restart) is logged at WARN in one line, not at ERROR with a stack
+ * trace as if it were a bug. The service's own tasks catch such failures themselves; the event registry's staleness
+ * monitor (Spring Modulith, {@code spring.modulith.events.staleness.*}) does not.
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduledTaskFailures implements ErrorHandler {
